@@ -1,0 +1,60 @@
+import type { Actor, ArticleFacts, Id, Role } from './model'
+
+/**
+ * Who an actor is with respect to one article. Powers need both the role and the relation
+ * (an author of this article who holds the `author` role; an assigned reviewer who holds the
+ * `reviewer` role), so revoking a role revokes the power on every article at once. Conflicts of
+ * interest need only the relation: being listed as an author of the article is enough to be barred
+ * from reviewing it, whatever roles the person holds.
+ */
+
+/** Ids compare by their string form: `1` and `'1'` are the same document. */
+export function sameId(a: Id, b: Id): boolean {
+  return String(a) === String(b)
+}
+
+export function includesId(ids: readonly Id[], id: Id): boolean {
+  return ids.some((other) => sameId(other, id))
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.roles.includes(role)
+}
+
+/** Editors and admins: the same workflow powers. */
+export function isStaff(actor: Actor): boolean {
+  return hasRole(actor, 'editor') || hasRole(actor, 'admin')
+}
+
+/** A member of the medical advisory board. */
+export function isBoardMember(actor: Actor): boolean {
+  return hasRole(actor, 'reviewer')
+}
+
+/** Listed among the article's authors, whatever the actor's roles (the conflict-of-interest test). */
+export function wroteArticle(article: ArticleFacts, actor: Actor): boolean {
+  return includesId(article.authorIds, actor.id)
+}
+
+/** May act as an author of this article: listed as one and holds the `author` role. */
+export function actsAsAuthor(article: ArticleFacts, actor: Actor): boolean {
+  return hasRole(actor, 'author') && wroteArticle(article, actor)
+}
+
+/** Listed among the article's assigned reviewers, whatever the actor's roles. */
+export function isAssigned(article: ArticleFacts, actor: Actor): boolean {
+  return includesId(article.reviewerIds, actor.id)
+}
+
+/**
+ * May decide as the assigned reviewer of this article: assigned, holds the `reviewer` role, and is
+ * not one of its authors.
+ */
+export function actsAsAssignedReviewer(article: ArticleFacts, actor: Actor): boolean {
+  return isBoardMember(actor) && isAssigned(article, actor) && !wroteArticle(article, actor)
+}
+
+/** May review this article at all (claim it or be assigned it): a board member who did not write it. */
+export function mayReview(article: ArticleFacts, person: Actor): boolean {
+  return isBoardMember(person) && !wroteArticle(article, person)
+}

@@ -1,0 +1,56 @@
+import type { WorkflowState } from './model'
+
+export type TrackerStepKey = 'submitted' | 'under_review' | 'approved'
+export type TrackerStepStatus = 'done' | 'current' | 'upcoming'
+
+export interface TrackerStep {
+  key: TrackerStepKey
+  /** As printed on the model page: 'Submitted', 'Under Review', 'Approved'. */
+  label: string
+  status: TrackerStepStatus
+  /** A short qualifier for the step, shown next to its label (e.g. 'Changes requested'). */
+  note?: string
+}
+
+const STEPS: readonly { key: TrackerStepKey; label: string }[] = [
+  { key: 'submitted', label: 'Submitted' },
+  { key: 'under_review', label: 'Under Review' },
+  { key: 'approved', label: 'Approved' },
+]
+
+/**
+ * The three-step review tracker (Submitted / Under Review / Approved) for a state, used by the
+ * admin and the public page. At most one step is `current`, and every step before it is `done`:
+ * - draft: nothing has happened yet, all upcoming;
+ * - submitted: Submitted is current (waiting for a reviewer);
+ * - under_review: Under Review is current;
+ * - changes_requested: Under Review stays current, noted 'Changes requested', because the review
+ *   is not over: it waits for the author's revision;
+ * - approved: all three done (the review is complete; nothing is in progress).
+ */
+export function trackerSteps(state: WorkflowState): TrackerStep[] {
+  const { reached, inProgress, note } = position(state)
+  return STEPS.map((step, index) => {
+    const status: TrackerStepStatus =
+      index < reached ? 'done' : index === reached && inProgress ? 'current' : 'upcoming'
+    return note !== undefined && status === 'current'
+      ? { ...step, status, note }
+      : { ...step, status }
+  })
+}
+
+/** `reached`: index of the first step not done; `inProgress`: that step is the current one. */
+function position(state: WorkflowState): { reached: number; inProgress: boolean; note?: string } {
+  switch (state) {
+    case 'draft':
+      return { reached: 0, inProgress: false }
+    case 'submitted':
+      return { reached: 0, inProgress: true }
+    case 'under_review':
+      return { reached: 1, inProgress: true }
+    case 'changes_requested':
+      return { reached: 1, inProgress: true, note: 'Changes requested' }
+    case 'approved':
+      return { reached: STEPS.length, inProgress: false }
+  }
+}
