@@ -1,0 +1,174 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { nobodyField } from '../../src/access/nobody'
+import { publishedOrParticipant } from '../../src/access/publishedOrParticipant'
+import { contributors } from '../../src/access/contributors'
+import { staff } from '../../src/access/staff'
+import { SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
+import { audienceLabel, VARIANT_AUDIENCES } from '../../src/content/audiences'
+import { STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
+import { matches } from '../shared/matches'
+import { deriveSlug } from './hooks/deriveSlug'
+
+const markdown = (name: string, description: string, required = true): Field => ({
+  name,
+  type: 'code',
+  required,
+  admin: {
+    language: 'markdown',
+    description,
+    editorOptions: { wordWrap: 'on', lineNumbers: 'on', minimap: { enabled: false } },
+  },
+})
+
+/** Written only by the workflow (server code with its own checks), never through an API. */
+const workflowOwned = { create: nobodyField, update: nobodyField }
+
+/**
+ * A medical Q&A article. Versions and drafts are on: the published version is the approved one;
+ * edits are drafts until a reviewer approves them again.
+ */
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'state', 'authors', 'reviewers', 'reviewDue', 'updatedAt'],
+    group: 'Content',
+    listSearchableFields: ['title', 'slug', 'summary'],
+  },
+  versions: {
+    // Drafts are validated like published documents: a draft without a question is not a draft.
+    drafts: { validate: true },
+    // Every revision is kept: approved ones are part of the record of what the board signed off.
+    maxPerDoc: 0,
+  },
+  access: {
+    read: publishedOrParticipant,
+    readVersions: publishedOrParticipant,
+    create: contributors,
+    update: contributors,
+    delete: staff,
+  },
+  hooks: {
+    beforeValidate: [deriveSlug],
+  },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      label: 'Question',
+      required: true,
+      admin: { description: 'The question the article answers, as a reader would ask it.' },
+    },
+    {
+      name: 'slug',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description: 'The page address: /articles/<slug>/. Made from the question when left empty.',
+      },
+      validate: matches(
+        (v) => SLUG_PATTERN.test(v),
+        (v) => `Invalid slug "${v}": ${SLUG_HINT}.`,
+      ),
+    },
+    {
+      name: 'summary',
+      type: 'textarea',
+      admin: {
+        description: 'One or two sentences: the answer in brief, used in lists and search results.',
+      },
+    },
+    {
+      name: 'topics',
+      type: 'text',
+      hasMany: true,
+      admin: { description: 'Conditions or subjects the article is about, e.g. Multiple myeloma.' },
+    },
+    markdown(
+      'body',
+      'The answer, for healthcare professionals, in Markdown. Cite references as [@key].',
+    ),
+    {
+      name: 'variants',
+      type: 'array',
+      label: 'Audience versions',
+      labels: { singular: 'Audience version', plural: 'Audience versions' },
+      admin: { description: 'The same answer in other words for other readers, e.g. patients.' },
+      fields: [
+        {
+          name: 'audience',
+          type: 'select',
+          required: true,
+          options: VARIANT_AUDIENCES.map((value) => ({ label: audienceLabel(value), value })),
+        },
+        {
+          name: 'title',
+          type: 'text',
+          admin: { description: 'Optional: the question in these words.' },
+        },
+        { name: 'summary', type: 'textarea' },
+        markdown('body', 'Markdown. Cite references as [@key].'),
+      ],
+    },
+    {
+      name: 'citations',
+      type: 'relationship',
+      relationTo: 'citations',
+      hasMany: true,
+      admin: { description: 'The references this article may cite, in order.' },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      required: true,
+      minRows: 1,
+      filterOptions: { roles: { contains: 'author' } },
+    },
+    {
+      name: 'reviewers',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      access: workflowOwned,
+      admin: { position: 'sidebar', readOnly: true, description: 'Assigned when a review starts.' },
+    },
+    {
+      name: 'state',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      options: WORKFLOW_STATES.map((value) => ({ label: STATE_LABELS[value], value })),
+      access: workflowOwned,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'reviewDue',
+      type: 'date',
+      index: true,
+      access: workflowOwned,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'When the approved answer must be reviewed again.',
+      },
+    },
+    {
+      name: 'approval',
+      type: 'group',
+      access: workflowOwned,
+      admin: { position: 'sidebar', readOnly: true },
+      fields: [
+        { name: 'hash', type: 'text', label: 'Approved content hash (SHA-256)' },
+        { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
+        { name: 'approvedAt', type: 'date' },
+      ],
+    },
+  ],
+}

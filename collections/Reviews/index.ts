@@ -1,0 +1,60 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody } from '../../src/access/nobody'
+import { reviewEventsRead } from '../../src/access/reviewEventsRead'
+import { EVENT_TYPES, STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
+import { refuseChange } from './hooks/refuseChange'
+
+const stateOptions = WORKFLOW_STATES.map((value) => ({ label: STATE_LABELS[value], value }))
+
+/**
+ * The audit trail: one event per workflow action (submit, start review, comment, request changes,
+ * approve, withdraw, unpublish, import). Append-only: no API creates, updates or deletes events;
+ * the workflow writes them, and the hooks refuse any later change even from server code.
+ */
+export const Reviews: CollectionConfig = {
+  slug: 'reviews',
+  labels: { singular: 'Review event', plural: 'Review events' },
+  admin: {
+    useAsTitle: 'type',
+    defaultColumns: ['article', 'type', 'actor', 'from', 'to', 'at'],
+    group: 'Content',
+    description: 'The review history of every article. Events are never changed or deleted.',
+  },
+  access: {
+    read: reviewEventsRead,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+  hooks: {
+    beforeChange: [refuseChange],
+    beforeDelete: [refuseChange],
+  },
+  fields: [
+    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
+    {
+      name: 'type',
+      type: 'select',
+      required: true,
+      options: EVENT_TYPES.map((value) => ({ label: value.replace(/_/g, ' '), value })),
+    },
+    { name: 'actor', type: 'relationship', relationTo: 'users' },
+    {
+      name: 'at',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    { name: 'from', type: 'select', options: stateOptions },
+    { name: 'to', type: 'select', options: stateOptions },
+    {
+      name: 'contentHash',
+      type: 'text',
+      admin: { description: 'SHA-256 of the revision concerned.' },
+    },
+    { name: 'comment', type: 'textarea' },
+    { name: 'assignee', type: 'relationship', relationTo: 'users' },
+  ],
+}

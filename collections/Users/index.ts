@@ -1,0 +1,99 @@
+import type { CollectionConfig } from 'payload'
+
+import { admins } from '../../src/access/admins'
+import { adminsField } from '../../src/access/adminsField'
+import { adminsOrSelf } from '../../src/access/adminsOrSelf'
+import { authenticated } from '../../src/access/authenticated'
+import { ORCID_HINT, isValidOrcid, SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
+import { ROLES } from '../../src/workflow'
+import { matches } from '../shared/matches'
+import { deriveProfileSlug } from './hooks/deriveProfileSlug'
+
+/**
+ * People: authors, advisory board reviewers, editors and admins. The public profile (name,
+ * credentials, specialty, bio, disclosures, ORCID) is what readers see on the advisory board page
+ * and beside "Last reviewed by".
+ */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  auth: {
+    tokenExpiration: 60 * 60 * 8,
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles', 'credentials', 'specialty'],
+    group: 'People',
+  },
+  access: {
+    admin: ({ req: { user } }) => Boolean(user),
+    read: authenticated,
+    create: admins,
+    update: adminsOrSelf,
+    delete: admins,
+  },
+  hooks: {
+    beforeValidate: [deriveProfileSlug],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      admin: { description: 'Full name as readers see it.' },
+    },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['author'],
+      options: ROLES.map((role) => ({
+        label: role[0]!.toUpperCase() + role.slice(1),
+        value: role,
+      })),
+      access: { create: adminsField, update: adminsField },
+      admin: {
+        description: 'Reviewers form the medical advisory board. Only admins change roles.',
+      },
+    },
+    {
+      type: 'collapsible',
+      label: 'Public profile',
+      fields: [
+        {
+          name: 'slug',
+          type: 'text',
+          unique: true,
+          index: true,
+          admin: {
+            description:
+              'Anchor of the profile on the advisory board page; made from the name when empty.',
+          },
+          validate: matches(
+            (v) => SLUG_PATTERN.test(v),
+            (v) => `Invalid slug "${v}": ${SLUG_HINT}.`,
+          ),
+        },
+        { name: 'credentials', type: 'text', admin: { description: 'e.g. MD, PhD' } },
+        { name: 'specialty', type: 'text', admin: { description: 'e.g. Hematology' } },
+        { name: 'bio', type: 'textarea', admin: { description: 'Two or three sentences.' } },
+        {
+          name: 'disclosures',
+          type: 'textarea',
+          label: 'Conflict-of-interest disclosure',
+          admin: {
+            description: 'Shown on the advisory board page. Write "None" when there is none.',
+          },
+        },
+        {
+          name: 'orcid',
+          type: 'text',
+          label: 'ORCID iD',
+          validate: matches(isValidOrcid, (v) => `Invalid ORCID iD "${v}": ${ORCID_HINT}.`),
+        },
+      ],
+    },
+  ],
+}

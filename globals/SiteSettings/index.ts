@@ -1,0 +1,85 @@
+import type { GlobalConfig } from 'payload'
+
+import { authenticated } from '../../src/access/authenticated'
+import { staff } from '../../src/access/staff'
+import { matches } from '../../collections/shared/matches'
+
+/** Site-wide settings: what every published page says around the article, and publishing rules. */
+export const SiteSettings: GlobalConfig = {
+  slug: 'site-settings',
+  label: 'Site settings',
+  admin: { group: 'Settings' },
+  access: {
+    read: authenticated,
+    update: staff,
+  },
+  fields: [
+    { name: 'siteName', type: 'text', required: true, defaultValue: 'Medical Answers' },
+    {
+      name: 'advisoryBoardStatement',
+      type: 'textarea',
+      required: true,
+      defaultValue: 'All articles are reviewed for accuracy by our Medical Advisory Board.',
+    },
+    {
+      name: 'disclaimer',
+      type: 'code',
+      admin: {
+        language: 'markdown',
+        description:
+          'Shown under every article as the professional medical disclaimer (Markdown). Publishing refuses to run without one.',
+      },
+    },
+    {
+      name: 'editorialPolicy',
+      type: 'code',
+      admin: { language: 'markdown', description: 'The editorial policy page (Markdown).' },
+    },
+    {
+      name: 'publishPolicy',
+      type: 'select',
+      required: true,
+      defaultValue: 'approved-only',
+      options: [
+        { label: 'Approved revisions only', value: 'approved-only' },
+        { label: 'Also pending revisions, with a caution banner', value: 'pending-with-banner' },
+      ],
+    },
+    {
+      name: 'reviewIntervalMonths',
+      type: 'number',
+      required: true,
+      defaultValue: 12,
+      min: 1,
+      max: 60,
+      admin: {
+        description: 'An approved article is due for re-review this many months after approval.',
+      },
+    },
+    {
+      name: 'citationStyle',
+      type: 'select',
+      required: true,
+      defaultValue: 'vancouver',
+      options: [{ label: 'Vancouver (ICMJE)', value: 'vancouver' }],
+    },
+    {
+      name: 'followUp',
+      type: 'group',
+      label: 'Follow-up call to action',
+      fields: [
+        { name: 'heading', type: 'text', defaultValue: 'Have a follow-up question?' },
+        { name: 'text', type: 'textarea' },
+        { name: 'label', type: 'text', defaultValue: 'Ask a follow-up question' },
+        {
+          name: 'url',
+          type: 'text',
+          validate: matches(
+            (v) => /^(https?:\/\/|\/|mailto:)/.test(v),
+            () => 'Use an http(s) URL, a site path (/…) or a mailto: link.',
+          ),
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,53 @@
+import path from 'node:path'
+
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { buildConfig } from 'payload'
+
+import { Articles } from './collections/Articles'
+import { Citations } from './collections/Citations'
+import { Reviews } from './collections/Reviews'
+import { Users } from './collections/Users'
+import { SiteSettings } from './globals/SiteSettings'
+import { databaseAdapter } from './src/config/database'
+import { readEnv, resolveSecret, ROOT_DIR, siteUrl } from './src/config/env'
+
+const env = readEnv()
+
+// nodemailer's transport takes `auth` beside the connection options its newest types describe.
+const smtp = {
+  host: env.SMTP_HOST,
+  port: env.SMTP_PORT ?? 587,
+  secure: env.SMTP_SECURE === 'true',
+  auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS } : undefined,
+}
+
+/** Mail goes out over SMTP when SMTP_HOST is set; otherwise Payload writes it to the log. */
+const email = env.SMTP_HOST
+  ? nodemailerAdapter({
+      defaultFromAddress: env.EMAIL_FROM,
+      defaultFromName: env.EMAIL_FROM_NAME,
+      skipVerify: true,
+      transportOptions: smtp,
+    })
+  : undefined
+
+export default buildConfig({
+  serverURL: siteUrl(env),
+  secret: resolveSecret(env),
+  db: databaseAdapter(env.DATABASE_URL),
+  collections: [Articles, Citations, Reviews, Users],
+  globals: [SiteSettings],
+  email,
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · Medical Review' },
+    importMap: { baseDir: ROOT_DIR },
+  },
+  typescript: {
+    outputFile: path.resolve(ROOT_DIR, 'payload-types.ts'),
+  },
+  graphQL: {
+    schemaOutputFile: path.resolve(ROOT_DIR, 'schema.graphql'),
+  },
+  telemetry: false,
+})

@@ -1,0 +1,77 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { ROOT_DIR } from './env'
+import { serializeTransactions } from './sqliteTransactions'
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+/** The embedded default: a SQLite file under data/ (git-ignored). */
+export const DEFAULT_DATABASE_URL = 'file:./data/app.db'
+
+const SCHEMES: Record<string, DatabaseKind> = {
+  'file:': 'sqlite',
+  'postgres:': 'postgres',
+  'postgresql:': 'postgres',
+  'mongodb:': 'mongodb',
+  'mongodb+srv:': 'mongodb',
+}
+
+/** Which adapter a DATABASE_URL selects; an unknown scheme is a configuration error. */
+export function databaseKind(url: string | undefined): DatabaseKind {
+  if (!url) return 'sqlite'
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0].toLowerCase()
+  const kind = scheme ? SCHEMES[scheme] : undefined
+  if (!kind) {
+    throw new Error(
+      `DATABASE_URL has an unsupported scheme${scheme ? ` "${scheme}"` : ''}: ` +
+        'use file:PATH (SQLite, the default), postgres://… (PostgreSQL) or mongodb://… (MongoDB).',
+    )
+  }
+  return kind
+}
+
+/** Each SQL dialect keeps its own migrations; MongoDB needs none for schema changes. */
+export function migrationDir(kind: DatabaseKind): string {
+  return path.join(ROOT_DIR, 'migrations', kind)
+}
+
+/** A SQLite `file:` URL with a relative path is resolved against the repository root. */
+function sqliteUrl(url: string): string {
+  const file = url.slice('file:'.length)
+  if (file === ':memory:' || path.isAbsolute(file)) return url
+  const absolute = path.resolve(ROOT_DIR, file)
+  fs.mkdirSync(path.dirname(absolute), { recursive: true })
+  return `file:${absolute}`
+}
+
+/** The Payload database adapter for a DATABASE_URL (unset means the embedded SQLite file). */
+export function databaseAdapter(url: string | undefined): DatabaseAdapterObj {
+  const kind = databaseKind(url)
+  const dir = migrationDir(kind)
+  switch (kind) {
+    case 'sqlite':
+      return serializeTransactions(
+        sqliteAdapter({
+          client: { url: sqliteUrl(url ?? DEFAULT_DATABASE_URL) },
+          migrationDir: dir,
+          push: false,
+          // Writers wait for each other instead of failing with SQLITE_BUSY (CLI beside the server).
+          busyTimeout: 5_000,
+          wal: true,
+          // Transactions are off in the SQLite adapter unless options are given; imports and
+          // workflow actions must be all-or-nothing.
+          transactionOptions: {},
+        }),
+      )
+    case 'postgres':
+      return postgresAdapter({ pool: { connectionString: url }, migrationDir: dir, push: false })
+    case 'mongodb':
+      return mongooseAdapter({ url: url!, migrationDir: dir })
+  }
+}

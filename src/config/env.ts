@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The repository root: every relative default below is resolved against it. npm scripts, Next and
+ * Vitest all run from the package root (a bundled module's own location says nothing useful).
+ */
+export const ROOT_DIR = process.cwd()
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().trim().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PAYLOAD_SECRET: z.string().min(16, 'PAYLOAD_SECRET must be at least 16 characters').optional(),
+  SITE_URL: z.url().optional(),
+  SITE_DIR: z.string().optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: z.enum(['true', 'false']).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  EMAIL_FROM: z.email().default('no-reply@localhost'),
+  EMAIL_FROM_NAME: z.string().default('Medical Review Platform'),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+/** Reads and validates the environment; throws one message listing every bad variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  const parsed = envSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment (see .env.example):\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}
+
+/** Where SQLite files, the generated development secret and the published site live by default. */
+export const DATA_DIR = path.join(ROOT_DIR, 'data')
+
+/**
+ * The secret Payload signs tokens with. Production must set PAYLOAD_SECRET; elsewhere one is
+ * generated once and kept in data/.payload-secret so sessions survive a restart.
+ */
+export function resolveSecret(env: Env = readEnv()): string {
+  if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
+  if (env.NODE_ENV === 'production') {
+    throw new Error(
+      'PAYLOAD_SECRET is required when NODE_ENV=production: set it to a long random string (e.g. `openssl rand -hex 32`).',
+    )
+  }
+  const file = path.join(DATA_DIR, '.payload-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    fs.mkdirSync(DATA_DIR, { recursive: true })
+    const secret = randomBytes(32).toString('hex')
+    fs.writeFileSync(file, secret, { mode: 0o600 })
+    return secret
+  }
+}
+
+/** The public address of the site: canonical links, the sitemap and the feed use it. */
+export function siteUrl(env: Env = readEnv()): string {
+  return (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')
+}
+
+/** The folder the publisher writes to and the server serves `/` from. */
+export function siteDir(env: Env = readEnv()): string {
+  return path.resolve(ROOT_DIR, env.SITE_DIR ?? path.join('data', 'site'))
+}

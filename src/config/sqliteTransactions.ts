@@ -1,0 +1,78 @@
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+
+/** How long a transaction waits for the one before it in this process before trying anyway. */
+const QUEUE_TIMEOUT_MS = 30_000
+/** How long to keep retrying while another process holds the write lock. */
+const BUSY_RETRY_MS = 10_000
+
+const isBusy = (error: unknown) =>
+  /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message))
+
+/**
+ * SQLite has one writer at a time. libsql gives each transaction its own connection and opens
+ * the next one without the adapter's busy timeout, so a second concurrent transaction in this
+ * process fails at once with SQLITE_BUSY. This wraps the adapter so transactions in one process
+ * take turns (in arrival order), and a transaction that finds another process writing retries
+ * for a while instead of failing.
+ *
+ * A transaction begun without the outer `req` while another is open (a hook that forgot to pass
+ * `req`) would wait for itself: the queue timeout turns that into an error instead of a hang.
+ */
+export function serializeTransactions(base: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...base,
+    init: (args) => {
+      const adapter = base.init(args)
+      const begin = adapter.beginTransaction.bind(adapter)
+      const commit = adapter.commitTransaction.bind(adapter)
+      const rollback = adapter.rollbackTransaction.bind(adapter)
+      const releases = new Map<string | number, () => void>()
+      let tail: Promise<void> = Promise.resolve()
+
+      const beginTransaction: BaseDatabaseAdapter['beginTransaction'] = async (options) => {
+        let release!: () => void
+        const mine = new Promise<void>((resolve) => (release = resolve))
+        const previous = tail
+        tail = previous.then(() => mine)
+        let timer: NodeJS.Timeout | undefined
+        await Promise.race([
+          previous,
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, QUEUE_TIMEOUT_MS))),
+        ])
+        clearTimeout(timer)
+        const deadline = Date.now() + BUSY_RETRY_MS
+        for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
+          try {
+            const id = await begin(options)
+            if (id === null) release()
+            else releases.set(id, release)
+            return id
+          } catch (error) {
+            if (!isBusy(error) || Date.now() > deadline) {
+              release()
+              throw error
+            }
+            await new Promise((resolve) => setTimeout(resolve, delay))
+          }
+        }
+      }
+
+      const finish =
+        (end: typeof commit): typeof commit =>
+        async (incoming) => {
+          const id = await incoming
+          try {
+            await end(id)
+          } finally {
+            releases.get(id)?.()
+            releases.delete(id)
+          }
+        }
+
+      adapter.beginTransaction = beginTransaction
+      adapter.commitTransaction = finish(commit)
+      adapter.rollbackTransaction = finish(rollback)
+      return adapter
+    },
+  }
+}
