@@ -1,0 +1,86 @@
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+import config from '../../payload.config'
+
+const BASE = 'http://localhost:3999'
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+}
+const graphql = GRAPHQL_POST(config)
+
+export interface ApiResponse<T = any> {
+  status: number
+  body: T
+}
+
+/**
+ * The REST API as the app serves it: each call goes through Payload's Next.js route handlers
+ * (the same functions src/app/(payload)/api mounts) with a real Request, in this process.
+ */
+export class RestClient {
+  constructor(private token?: string) {}
+
+  /** A client signed in as `email`, through POST /api/users/login. */
+  static async login(email: string, password: string): Promise<RestClient> {
+    const res = await new RestClient().request('POST', '/users/login', { email, password })
+    if (res.status !== 200)
+      throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`)
+    return new RestClient(res.body.token)
+  }
+
+  async request<T = any>(
+    method: keyof typeof handlers,
+    path: string,
+    body?: unknown,
+  ): Promise<ApiResponse<T>> {
+    const url = new URL(`/api${path}`, BASE)
+    const headers: Record<string, string> = {}
+    if (this.token) headers.Authorization = `JWT ${this.token}`
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    const request = new Request(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .map(decodeURIComponent)
+    const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : undefined }
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path)
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {})
+  }
+  patch<T = any>(path: string, body: unknown) {
+    return this.request<T>('PATCH', path, body)
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path)
+  }
+
+  /** POST /api/graphql, as the app serves it. */
+  async graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+    if (this.token) headers.Authorization = `JWT ${this.token}`
+    const response = await graphql(
+      new Request(new URL('/api/graphql', BASE), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      }),
+    )
+    return { status: response.status, body: await response.json() }
+  }
+}

@@ -1,0 +1,12 @@
+import { inject } from 'vitest'
+
+// Runs in the test worker before any test file imports the Payload config, which reads these.
+Object.assign(process.env, {
+  DATABASE_URL: inject('databaseUrl'),
+  NODE_ENV: 'test',
+  PAYLOAD_SECRET: 'integration-tests-secret-not-for-production',
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: String(inject('smtpPort')),
+  SMTP_SECURE: 'false',
+  SITE_URL: 'http://localhost:3999',
+})
