@@ -64,7 +64,9 @@ export const cslItemSchema = z
       .transform(String)
       .pipe(z.string().regex(PMID_PATTERN, PMID_HINT))
       .optional(),
-    URL: z.url().optional(),
+    URL: z
+      .url({ protocol: /^https?$/, error: 'a reference URL must be an http(s) address' })
+      .optional(),
     note: z.string().optional(),
   })
   .loose()

@@ -7,8 +7,11 @@
 export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/
 /** A PubMed identifier: digits only, 1 to 8 of them. */
 export const PMID_PATTERN = /^\d{1,8}$/
-/** A citation key as Pandoc accepts it: starts with a letter, digit or underscore. */
-export const CITATION_KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_:.#$%&\-+?<>~/]*$/
+/**
+ * A citation key as Pandoc reads it: starts with a letter, digit or underscore, may hold internal
+ * punctuation, and does not end in punctuation (Pandoc reads that as text after the key).
+ */
+export const CITATION_KEY_PATTERN = /^[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&\-+?<>~/]*[A-Za-z0-9_])?$/
 /** A URL slug: lowercase words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -44,4 +47,15 @@ export function slugify(text: string, max = 80): string {
     slug = next
   }
   return slug || words[0]?.slice(0, max) || ''
+}
+
+/** `base`, or `base-2`, `base-3`… : the first that `taken` says is free. */
+export async function firstFreeSlug(
+  base: string,
+  taken: (slug: string) => Promise<boolean>,
+): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`
+    if (!(await taken(candidate))) return candidate
+  }
 }

@@ -1,0 +1,20 @@
+/**
+ * The Markdown pipeline: Markdown with Pandoc citations -> sanitized hast, numbered references,
+ * table of contents and positioned content messages. Pure: no Payload, Next or collections.
+ */
+export { checkArticle, type ArticleInput } from './check-article'
+export { MESSAGE_SOURCE, RULES, toProblems, type RuleId } from './messages'
+export { createMarkdownProcessor } from './processor'
+export { renderReferenceList } from './reference-list'
+export { toHtml } from './to-html'
+export { ALLOWED_SCHEMES, checkUrl } from './url'
+export type {
+  CitationStyle,
+  ContentProblem,
+  MarkdownOptions,
+  MarkdownProcessor,
+  RenderedReference,
+  RenderInput,
+  RenderResult,
+  TocEntry,
+} from './types'
