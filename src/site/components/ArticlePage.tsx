@@ -1,0 +1,428 @@
+import type { Element, Root } from 'hast'
+import { Fragment } from 'react'
+import { visit } from 'unist-util-visit'
+import { SITE_PATHS, displayName, historyUrl, profileUrl, token } from '../format'
+import { Hast } from '../hast'
+import { articleJsonLd } from '../jsonld'
+import type {
+  ArticleView,
+  AudienceVersion,
+  PersonRef,
+  RenderedReference,
+  ReviewStep,
+  SiteInfo,
+  TocEntry,
+} from '../types'
+import { Document } from './Layout'
+import { DateOnly } from './Time'
+
+/** The stylesheet switches between at most this many audience versions without JavaScript. */
+export const MAX_VERSIONS = 6
+
+/** The caution banner's text, verbatim from the model page. */
+export const CAUTION_TEXT = 'Exercise caution as content is pending human review'
+
+const STEP_NAMES: Record<ReviewStep['step'], string> = {
+  submitted: 'Submitted',
+  under_review: 'Under Review',
+  approved: 'Approved',
+}
+
+/** Ids of the page chrome; content ids come prefixed per version from `src/markdown`. */
+export function versionIds(versions: AudienceVersion[]) {
+  const used = new Set<string>()
+  return versions.map((version, index) => {
+    let key = token(version.audience)
+    if (used.has(key)) key = `${key}-${index + 1}`
+    used.add(key)
+    return {
+      key,
+      section: `version-${key}`,
+      option: `audience-${key}`,
+      references: `version-${key}-references`,
+      toc: `version-${key}-contents`,
+    }
+  })
+}
+
+/** Ids the page itself uses, besides those of `versionIds`. */
+const CHROME_IDS = [
+  'main',
+  'article-title',
+  'tracker-heading',
+  'personalize-heading',
+  'audience-help',
+  'disclaimer-heading',
+  'follow-up-heading',
+]
+
+/**
+ * Content ids come from `src/markdown` with a per-version prefix; a missing or shared prefix would
+ * give the page duplicate ids (invalid HTML, broken links). That is a programming error: throw.
+ */
+function assertUniqueIds(site: SiteInfo, article: ArticleView, ids: ReturnType<typeof versionIds>) {
+  const seen = new Set<string>(CHROME_IDS)
+  for (const v of ids) for (const id of [v.section, v.option, v.references, v.toc]) seen.add(id)
+  const claim = (id: string, where: string) => {
+    if (seen.has(id)) {
+      throw new TypeError(
+        `article ${article.slug}: id "${id}" (${where}) is used twice on the page; render each version with its own idPrefix`,
+      )
+    }
+    seen.add(id)
+  }
+  const collect = (tree: Root, where: string) =>
+    visit(tree, 'element', (el: Element) => {
+      if (typeof el.properties.id === 'string') claim(el.properties.id, where)
+    })
+  collect(site.disclaimer, 'disclaimer')
+  article.versions.forEach((version, i) => {
+    collect(version.body, `${ids[i]!.key} body`)
+    for (const ref of version.references) claim(ref.anchorId, `${ids[i]!.key} references`)
+  })
+}
+
+export function ArticlePage({ site, article }: { site: SiteInfo; article: ArticleView }) {
+  if (article.versions.length === 0) throw new TypeError(`article ${article.slug} has no version`)
+  if (article.versions.length > MAX_VERSIONS) {
+    throw new TypeError(`article ${article.slug} has more than ${MAX_VERSIONS} audience versions`)
+  }
+  const lang = site.language
+  const ids = versionIds(article.versions)
+  assertUniqueIds(site, article, ids)
+  return (
+    <Document
+      site={site}
+      title={article.title}
+      description={article.summary}
+      path={article.url}
+      ogType="article"
+      noindex={!article.approved}
+      jsonLd={articleJsonLd(site, article)}
+    >
+      <article className="article" aria-labelledby="article-title" data-pagefind-body="">
+        <header className="article-header">
+          <a className="board-badge" href={SITE_PATHS.board} data-pagefind-ignore="">
+            <span className="board-badge-title">Medical Advisory Board</span>{' '}
+            <span className="board-badge-text">
+              All articles are reviewed for accuracy by our Medical Advisory Board
+            </span>
+          </a>
+          <h1 id="article-title">{article.title}</h1>
+          {article.summary ? <p className="lede">{article.summary}</p> : null}
+          {article.approved ? null : (
+            <p className="notice notice-caution" data-pagefind-ignore="">
+              <strong>Educational purpose only</strong> <span aria-hidden="true">•</span>{' '}
+              {CAUTION_TEXT}
+            </p>
+          )}
+          {article.overdue ? (
+            <p className="notice notice-overdue" data-pagefind-ignore="">
+              <strong>Re-review overdue</strong>{' '}
+              {article.nextReviewDue ? (
+                <>
+                  The scheduled re-review of this article was due on{' '}
+                  <DateOnly iso={article.nextReviewDue} language={lang} /> and has not happened yet.
+                </>
+              ) : (
+                <>The scheduled re-review of this article has not happened yet.</>
+              )}{' '}
+              Newer evidence may not be reflected.
+            </p>
+          ) : null}
+          <ArticleMeta site={site} article={article} />
+          <Tracker site={site} article={article} />
+        </header>
+
+        {article.versions.length > 1 ? (
+          <AudienceChoice versions={article.versions} ids={ids} />
+        ) : null}
+        <div className="versions">
+          {article.versions.map((version, i) => (
+            <VersionSection
+              key={ids[i]!.key}
+              version={version}
+              ids={ids[i]!}
+              single={ids.length === 1}
+            />
+          ))}
+        </div>
+
+        <section
+          className="disclaimer"
+          aria-labelledby="disclaimer-heading"
+          data-pagefind-ignore=""
+        >
+          <h2 id="disclaimer-heading">Professional Medical Disclaimer</h2>
+          <Hast tree={site.disclaimer} />
+        </section>
+        {site.followUp ? (
+          <section
+            className="follow-up"
+            aria-labelledby="follow-up-heading"
+            data-pagefind-ignore=""
+          >
+            <h2 id="follow-up-heading">{site.followUp.heading}</h2>
+            <p>{site.followUp.text}</p>
+            <p>
+              <a className="button" href={site.followUp.url}>
+                {site.followUp.label}
+              </a>
+            </p>
+          </section>
+        ) : null}
+      </article>
+    </Document>
+  )
+}
+
+function PersonName({ person, link }: { person: PersonRef; link: boolean }) {
+  return link ? <a href={profileUrl(person)}>{displayName(person)}</a> : <>{displayName(person)}</>
+}
+
+/** "A, B and C". */
+function PeopleList({ people }: { people: PersonRef[] }) {
+  return (
+    <>
+      {people.map((person, i) => (
+        <Fragment key={person.id}>
+          {i === 0 ? null : i === people.length - 1 ? ' and ' : ', '}
+          <PersonName person={person} link={person.listedOnBoard === true} />
+        </Fragment>
+      ))}
+    </>
+  )
+}
+
+function ArticleMeta({ site, article }: { site: SiteInfo; article: ArticleView }) {
+  const lang = site.language
+  return (
+    <div className="article-meta" data-pagefind-ignore="">
+      <ul className="meta-facts">
+        {article.authors.length ? (
+          <li>
+            Written by <PeopleList people={article.authors} />
+          </li>
+        ) : null}
+        <li>
+          Last updated: <DateOnly iso={article.lastUpdated} language={lang} />
+        </li>
+        {article.lastReviewed ? (
+          <li>
+            Last reviewed by <PersonName person={article.lastReviewed.by} link /> on{' '}
+            <DateOnly iso={article.lastReviewed.at} language={lang} />
+          </li>
+        ) : null}
+        {article.nextReviewDue ? (
+          <li>
+            Next review due <DateOnly iso={article.nextReviewDue} language={lang} />
+          </li>
+        ) : null}
+      </ul>
+      <ul className="meta-links">
+        <li>
+          <a href={SITE_PATHS.policy}>View editorial policy</a>
+        </li>
+        <li>
+          <a href={historyUrl(article)}>Review history</a>
+        </li>
+      </ul>
+    </div>
+  )
+}
+
+function stepStatus(step: ReviewStep, lang: string) {
+  const date = step.date ? <DateOnly iso={step.date} language={lang} /> : null
+  switch (step.status) {
+    case 'done':
+      return <>Completed{date ? <> {date}</> : null}</>
+    case 'current':
+      return <>In progress{date ? <> since {date}</> : null}</>
+    case 'upcoming':
+      return <>Not yet</>
+  }
+}
+
+function Tracker({ site, article }: { site: SiteInfo; article: ArticleView }) {
+  return (
+    <section className="tracker" aria-labelledby="tracker-heading" data-pagefind-ignore="">
+      <h2 id="tracker-heading">Article Review Status</h2>
+      <ol className="tracker-steps">
+        {article.tracker.map((step) => (
+          <li
+            key={step.step}
+            className={`tracker-step is-${step.status}`}
+            aria-current={step.status === 'current' ? 'step' : undefined}
+          >
+            <span className="tracker-name">{STEP_NAMES[step.step]}</span>{' '}
+            <span className="tracker-status">{stepStatus(step, site.language)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+type Ids = ReturnType<typeof versionIds>[number]
+
+/**
+ * The audience selector: a radio group. Without JavaScript the stylesheet shows the version whose
+ * radio is checked (`:has()`, matched by position); site.js only remembers and restores the choice.
+ */
+function AudienceChoice({ versions, ids }: { versions: AudienceVersion[]; ids: Ids[] }) {
+  return (
+    <section className="personalize" aria-labelledby="personalize-heading" data-pagefind-ignore="">
+      <h2 id="personalize-heading">
+        <span className="eyebrow">Personalize</span> Help us tailor your experience
+      </h2>
+      <fieldset
+        className="audience-choice"
+        data-audience-choice=""
+        aria-describedby="audience-help"
+      >
+        <legend>Which best describes you?</legend>
+        <p id="audience-help">
+          Your choice helps us use language that&apos;s most understandable for you.
+        </p>
+        {versions.map((version, i) => (
+          <div className="audience-option" key={ids[i]!.key}>
+            <input
+              type="radio"
+              name="audience"
+              id={ids[i]!.option}
+              value={ids[i]!.key}
+              defaultChecked={i === 0}
+              aria-controls={ids[i]!.section}
+            />
+            <label htmlFor={ids[i]!.option}>{version.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    </section>
+  )
+}
+
+function VersionSection({
+  version,
+  ids,
+  single,
+}: {
+  version: AudienceVersion
+  ids: Ids
+  single: boolean
+}) {
+  const references = [...version.references].sort((a, b) => a.number - b.number)
+  return (
+    <section
+      className="version"
+      id={ids.section}
+      data-audience={ids.key}
+      aria-label={`${version.label} version`}
+    >
+      {single ? null : (
+        <p className="version-label" data-pagefind-ignore="">
+          Written for: <strong>{version.label}</strong>
+        </p>
+      )}
+      {version.title ? <h2 className="version-title">{version.title}</h2> : null}
+      {version.summary ? <p className="version-summary">{version.summary}</p> : null}
+      {version.toc.length >= 3 ? (
+        <Toc entries={version.toc} ids={ids} label={version.label} />
+      ) : null}
+      <div className="prose">
+        <Hast tree={version.body} />
+      </div>
+      {references.length ? <References references={references} ids={ids} /> : null}
+    </section>
+  )
+}
+
+/** Nested list: depth-3 entries go under the preceding depth-2 entry. */
+function Toc({ entries, ids, label }: { entries: TocEntry[]; ids: Ids; label: string }) {
+  const groups: { entry: TocEntry; children: TocEntry[] }[] = []
+  for (const entry of entries) {
+    const last = groups[groups.length - 1]
+    if (entry.depth === 3 && last) last.children.push(entry)
+    else groups.push({ entry, children: [] })
+  }
+  return (
+    <nav className="toc" aria-labelledby={ids.toc} data-pagefind-ignore="">
+      <h2 id={ids.toc}>
+        Contents<span className="visually-hidden"> ({label} version)</span>
+      </h2>
+      <ol>
+        {groups.map(({ entry, children }) => (
+          <li key={entry.id}>
+            <a href={`#${entry.id}`}>{entry.text}</a>
+            {children.length ? (
+              <ol>
+                {children.map((child) => (
+                  <li key={child.id}>
+                    <a href={`#${child.id}`}>{child.text}</a>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  )
+}
+
+function References({ references, ids }: { references: RenderedReference[]; ids: Ids }) {
+  return (
+    <section className="references" aria-labelledby={ids.references} data-pagefind-ignore="">
+      <h2 id={ids.references}>References</h2>
+      <ol className="reference-list">
+        {references.map((ref) => (
+          <li key={ref.key} id={ref.anchorId} value={ref.number}>
+            <div className="reference-text">
+              <Hast tree={ref.formatted} />
+            </div>
+            {ref.citedFrom.length ? <BackLinks reference={ref} /> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+/**
+ * "↩" back to the one citation; cited more than once: "↩ a b c", one letter per use (as
+ * Wikipedia does). Each link is labelled "Back to citation N" (", use i of k").
+ */
+function BackLinks({ reference }: { reference: RenderedReference }) {
+  const { number, citedFrom } = reference
+  if (citedFrom.length === 1) {
+    return (
+      <span className="backlinks">
+        <a href={`#${citedFrom[0]}`} aria-label={`Back to citation ${number}`}>
+          ↩
+        </a>
+      </span>
+    )
+  }
+  return (
+    <span className="backlinks">
+      <span aria-hidden="true">↩</span>
+      {citedFrom.map((id, i) => (
+        <Fragment key={id}>
+          {' '}
+          <a
+            href={`#${id}`}
+            aria-label={`Back to citation ${number}, use ${i + 1} of ${citedFrom.length}`}
+          >
+            {backLinkLetter(i)}
+          </a>
+        </Fragment>
+      ))}
+    </span>
+  )
+}
+
+/** a, b, ... z, aa, ab, ... */
+function backLinkLetter(index: number): string {
+  const letter = String.fromCharCode(97 + (index % 26))
+  return index < 26 ? letter : backLinkLetter(Math.floor(index / 26) - 1) + letter
+}

@@ -1,0 +1,19 @@
+/**
+ * The static site: pure functions from view-models to HTML, XML and text. Server-only; no
+ * Payload, no Next.js.
+ */
+export {
+  renderArticlePage,
+  renderBoardPage,
+  renderHistoryPage,
+  renderHomePage,
+  renderNotFoundPage,
+  renderPolicyPage,
+} from './render'
+export { renderAtomFeed, renderRobots, renderSitemap } from './feeds'
+export { articleJsonLd, serializeJsonLd, type JsonLd } from './jsonld'
+export { SITE_ASSETS } from './assets'
+export { SITE_PATHS, absoluteUrl, historyUrl, profileUrl } from './format'
+export { MAX_VERSIONS } from './components/ArticlePage'
+export { sortByReviewed } from './components/HomePage'
+export type * from './types'

@@ -1,0 +1,45 @@
+import type { Root } from 'hast'
+import type { ReactElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { ArticlePage } from './components/ArticlePage'
+import { BoardPage } from './components/BoardPage'
+import { HistoryPage } from './components/HistoryPage'
+import { HomePage } from './components/HomePage'
+import { NotFoundPage } from './components/NotFoundPage'
+import { PolicyPage } from './components/PolicyPage'
+import type { ArticleSummary, ArticleView, Person, SiteInfo } from './types'
+
+/** A complete HTML document, starting with `<!doctype html>`. */
+function page(element: ReactElement): string {
+  return `<!doctype html>\n${renderToStaticMarkup(element)}\n`
+}
+
+/** The article page (at `article.url`). Throws if the article has no version or more than 6. */
+export function renderArticlePage(site: SiteInfo, article: ArticleView): string {
+  return page(<ArticlePage site={site} article={article} />)
+}
+
+/** The home page (at `/`): all articles, newest reviewed first, and Pagefind search. */
+export function renderHomePage(site: SiteInfo, articles: ArticleSummary[]): string {
+  return page(<HomePage site={site} articles={articles} />)
+}
+
+/** The advisory board page (at `/advisory-board/`): one profile per person at `#<slug>`. */
+export function renderBoardPage(site: SiteInfo, people: Person[]): string {
+  return page(<BoardPage site={site} people={people} />)
+}
+
+/** The editorial policy page (at `/editorial-policy/`). */
+export function renderPolicyPage(site: SiteInfo, policy: Root): string {
+  return page(<PolicyPage site={site} policy={policy} />)
+}
+
+/** The review history of an article (at `historyUrl(article)`). */
+export function renderHistoryPage(site: SiteInfo, article: ArticleView): string {
+  return page(<HistoryPage site={site} article={article} />)
+}
+
+/** The 404 page (served at any path, so every link in it is root-relative). */
+export function renderNotFoundPage(site: SiteInfo): string {
+  return page(<NotFoundPage site={site} />)
+}

@@ -1,0 +1,142 @@
+import type { Root } from 'hast'
+import type { RenderedReference, TocEntry } from '../markdown/types'
+
+/**
+ * The view-models the site renders. They are plain data prepared by `src/publish`: every Markdown
+ * field arrives as already-sanitized hast (from `src/markdown`), every date as an ISO 8601 string.
+ */
+
+/** A cited reference and a table-of-contents entry, exactly as `src/markdown` renders them. */
+export type { RenderedReference, TocEntry }
+
+export interface SiteInfo {
+  name: string
+  /** Absolute, without a trailing slash: `https://example.org`. */
+  baseUrl: string
+  /** BCP 47 language tag of the whole site, e.g. `en`. Also used to format dates. */
+  language: string
+  /** Rendered Markdown (sanitized hast), shown under "Professional Medical Disclaimer". */
+  disclaimer: Root
+  advisoryBoardStatement: string
+  followUp?: { heading: string; text: string; label: string; url: string }
+  publishPolicy: 'approved-only' | 'pending-with-banner'
+}
+
+export interface PersonRef {
+  id: string
+  /** The person's anchor on the advisory board page (`/advisory-board/#<slug>`). */
+  slug: string
+  name: string
+  /** As printed after the name: `MD, PhD`. */
+  credentials?: string
+  specialty?: string
+  /** An ORCID iD (`0000-0002-1825-0097`), bare or as an `https://orcid.org/` URL. */
+  orcid?: string
+  /**
+   * True when the person has a profile on the advisory board page, so that their name may link
+   * there. A reviewer in `lastReviewed.by` always links (reviewers are on the board by definition).
+   */
+  listedOnBoard?: boolean
+}
+
+export interface Person extends PersonRef {
+  bio?: string
+  disclosures?: string
+  roles: string[]
+}
+
+export type TrackerStepName = 'submitted' | 'under_review' | 'approved'
+
+export interface ReviewStep {
+  step: TrackerStepName
+  status: 'done' | 'current' | 'upcoming'
+  /** ISO 8601: when the step was reached (done, current); absent for upcoming steps. */
+  date?: string
+}
+
+export interface AudienceVersion {
+  /** `clinician` for the main body; variants add plain-language versions. */
+  audience: 'clinician' | 'patient' | 'student' | (string & {})
+  /** Shown in the selector: 'Healthcare professional', 'Patient or caregiver', 'Student'. */
+  label: string
+  title?: string
+  summary?: string
+  /** Rendered with its own id prefix by `src/markdown`, so ids never clash between versions. */
+  body: Root
+  references: RenderedReference[]
+  toc: TocEntry[]
+}
+
+export interface HistoryEntry {
+  /** The review event type: `submit`, `start_review`, `comment`, `request_changes`, `approve`... */
+  type: string
+  /** Human-readable: 'Submitted for review'. */
+  label: string
+  /** ISO 8601. */
+  at: string
+  actor?: PersonRef
+  comment?: string
+  /** Workflow state before and after, e.g. `submitted` -> `under_review`. */
+  from?: string
+  to?: string
+}
+
+/**
+ * A topic of the article for JSON-LD `about`. A bare string is a `Thing` with that name; give a
+ * type when it is known (a condition, a test) so that structured data stays truthful.
+ */
+export type AboutTopic =
+  | string
+  | {
+      name: string
+      type: 'MedicalCondition' | 'MedicalTest' | 'Drug' | 'AnatomicalStructure' | 'Thing'
+      /** An authoritative URL for the topic (MeSH, Wikidata...). */
+      sameAs?: string
+    }
+
+export interface ArticleView {
+  slug: string
+  /** Site-relative, with a trailing slash: `/articles/low-alp-myeloma/`. */
+  url: string
+  /** The question. */
+  title: string
+  summary?: string
+  about?: AboutTopic[]
+  /** At least one; `[0]` is the default (clinician) version. At most 6 (the stylesheet's limit). */
+  versions: AudienceVersion[]
+  authors: PersonRef[]
+  /** Is what is shown an approved revision? If not, the page carries the caution banner. */
+  approved: boolean
+  /** The three steps, in order, with dates. */
+  tracker: ReviewStep[]
+  /** ISO 8601. */
+  lastUpdated: string
+  lastReviewed?: { at: string; by: PersonRef }
+  nextReviewDue?: string
+  /** The scheduled re-review is past due: the page carries a banner saying so. */
+  overdue: boolean
+  /** Oldest first. */
+  history: HistoryEntry[]
+}
+
+export interface ArticleSummary {
+  slug: string
+  url: string
+  title: string
+  summary?: string
+  /** ISO 8601. */
+  lastReviewed?: string
+  approved: boolean
+}
+
+/** An Atom feed entry: a summary plus when it last changed (ISO 8601). */
+export interface FeedArticle extends ArticleSummary {
+  updated: string
+}
+
+export interface SitemapUrl {
+  /** Site-relative (`/articles/x/`) or absolute under `SiteInfo.baseUrl`. */
+  url: string
+  /** ISO 8601. */
+  lastmod?: string
+}
