@@ -1,3 +1,4 @@
+import type { Client as LibsqlClient, TransactionMode } from '@libsql/client'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
 /** How long a transaction waits for the one before it in this process before trying anyway. */
@@ -9,11 +10,12 @@ const isBusy = (error: unknown) =>
   /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message))
 
 /**
- * SQLite has one writer at a time. libsql gives each transaction its own connection and opens
- * the next one without the adapter's busy timeout, so a second concurrent transaction in this
- * process fails at once with SQLITE_BUSY. This wraps the adapter so transactions in one process
- * take turns (in arrival order), and a transaction that finds another process writing retries
- * for a while instead of failing.
+ * SQLite has one writer at a time. libsql hands its connection to each transaction and opens the
+ * next one without the adapter's busy timeout, so any write that meets an open transaction (a
+ * second transaction, or a single statement) failed at once with SQLITE_BUSY. This wraps the
+ * adapter so that every connection libsql opens gets the busy timeout, transactions in one
+ * process take turns (in arrival order), and a transaction that finds another process writing
+ * retries for a while instead of failing.
  *
  * A transaction begun without the outer `req` while another is open (a hook that forgot to pass
  * `req`) would wait for itself: the queue timeout turns that into an error instead of a hang.
@@ -23,6 +25,20 @@ export function serializeTransactions(base: DatabaseAdapterObj): DatabaseAdapter
     ...base,
     init: (args) => {
       const adapter = base.init(args)
+      const connect = adapter.connect!.bind(adapter)
+      adapter.connect = async (options) => {
+        await connect(options)
+        const client = (adapter as unknown as { client: LibsqlClient; busyTimeout: number }).client
+        const timeout = (adapter as unknown as { busyTimeout: number }).busyTimeout
+        const transaction = client.transaction.bind(client)
+        // (A cast: the method is overloaded, and this one function serves both overloads.)
+        client.transaction = (async (mode?: TransactionMode) => {
+          const tx = await transaction(mode)
+          // The client opens a fresh connection on its next use: give it the busy timeout now.
+          if (timeout > 0) await client.execute(`PRAGMA busy_timeout = ${timeout}`)
+          return tx
+        }) as LibsqlClient['transaction']
+      }
       const begin = adapter.beginTransaction.bind(adapter)
       const commit = adapter.commitTransaction.bind(adapter)
       const rollback = adapter.rollbackTransaction.bind(adapter)
