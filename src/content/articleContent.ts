@@ -1,0 +1,46 @@
+import type { Article, Citation } from '../../payload-types'
+import { citationToCsl } from './citations'
+import type { CslItem } from './csl'
+
+/**
+ * The reader-visible content of an article revision, with its references as CSL-JSON: the
+ * workflow's `contentHash` input.
+ */
+export interface ArticleContent {
+  title: string
+  summary?: string | null
+  body: string
+  variants?:
+    { audience: string; title?: string | null; summary?: string | null; body: string }[] | null
+  references: CslItem[]
+}
+
+/**
+ * What an approval binds to, from a stored revision whose `citations` are populated (depth >= 1).
+ * The single mapping used by import, approval and publishing, so all three hash the same thing.
+ * Throws when a citation is not populated: hashing ids instead of data would bind nothing.
+ */
+export function storedArticleContent(
+  article: Pick<Article, 'title' | 'summary' | 'body' | 'variants' | 'citations'>,
+): ArticleContent {
+  const references = (article.citations ?? []).map((c) => {
+    if (typeof c !== 'object' || c === null) {
+      throw new TypeError(
+        'storedArticleContent needs citations populated (read the article with depth >= 1)',
+      )
+    }
+    return citationToCsl(c as Citation)
+  })
+  return {
+    title: article.title,
+    summary: article.summary,
+    body: article.body,
+    variants: (article.variants ?? []).map(({ audience, title, summary, body }) => ({
+      audience,
+      title,
+      summary,
+      body,
+    })),
+    references,
+  }
+}

@@ -1,0 +1,178 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { CslItem } from './csl'
+import { slugify } from './identifiers'
+import { formatProblem, type ImportProblem, zodProblems } from './problems'
+import {
+  type FrontMatter,
+  frontMatterSchema,
+  peopleSchema,
+  type Person,
+  referencesSchema,
+  type SiteSettingsInput,
+  siteSettingsSchema,
+} from './schemas'
+import { type Locate, parseWithPositions, splitFrontMatter } from './sourceText'
+
+/** One article file, validated: its front matter, its Markdown body and where the body starts. */
+export interface ArticleSource {
+  file: string
+  slug: string
+  frontMatter: FrontMatter
+  body: string
+  /** Line of the file where the body's first line is (for positioned messages). */
+  bodyLine: number
+  locate: Locate
+}
+
+/** Everything a content folder holds, validated file by file. */
+export interface ContentBundle {
+  dir: string
+  articles: ArticleSource[]
+  references: CslItem[]
+  people: Person[]
+  settings?: SiteSettingsInput
+}
+
+/** Content that cannot be imported: every problem found, each with file and line. */
+export class ContentError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the content; nothing was imported:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+    )
+    this.name = 'ContentError'
+  }
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+/**
+ * Reads and validates `DIR/articles/*.md`, `DIR/references.json`, and the optional
+ * `DIR/people.json` and `DIR/site.yaml`. Throws a ContentError listing every problem found in any
+ * file (not just the first), so an author can fix them all in one pass.
+ */
+export async function loadContentDir(dir: string): Promise<ContentBundle> {
+  const root = path.resolve(dir)
+  const rel = (file: string) => path.relative(process.cwd(), file) || file
+  const problems: ImportProblem[] = []
+
+  const articlesDir = path.join(root, 'articles')
+  let names: string[]
+  try {
+    names = (await fs.readdir(articlesDir)).filter((n) => n.endsWith('.md')).sort()
+  } catch {
+    throw new ContentError([
+      { file: rel(articlesDir), message: 'folder not found: put articles in DIR/articles/*.md' },
+    ])
+  }
+
+  const references: CslItem[] = []
+  const referencesFile = path.join(root, 'references.json')
+  const referencesText = await readOptional(referencesFile)
+  if (referencesText === undefined) {
+    problems.push({
+      file: rel(referencesFile),
+      message: 'file not found: references are a CSL-JSON array in DIR/references.json',
+    })
+  } else {
+    const parsed = parseWithPositions(referencesText, 'json')
+    if (!parsed.ok) problems.push({ file: rel(referencesFile), ...parsed })
+    else {
+      const result = referencesSchema.safeParse(parsed.value)
+      if (result.success) references.push(...result.data)
+      else problems.push(...zodProblems(rel(referencesFile), result.error, parsed.locate))
+    }
+  }
+
+  const people: Person[] = []
+  const peopleFile = path.join(root, 'people.json')
+  const peopleText = await readOptional(peopleFile)
+  if (peopleText !== undefined) {
+    const parsed = parseWithPositions(peopleText, 'json')
+    if (!parsed.ok) problems.push({ file: rel(peopleFile), ...parsed })
+    else {
+      const result = peopleSchema.safeParse(parsed.value)
+      if (result.success) people.push(...result.data)
+      else problems.push(...zodProblems(rel(peopleFile), result.error, parsed.locate))
+    }
+  }
+
+  let settings: SiteSettingsInput | undefined
+  const settingsFile = path.join(root, 'site.yaml')
+  const settingsText = await readOptional(settingsFile)
+  if (settingsText !== undefined) {
+    const parsed = parseWithPositions(settingsText, 'yaml')
+    if (!parsed.ok) problems.push({ file: rel(settingsFile), ...parsed })
+    else {
+      const result = siteSettingsSchema.safeParse(parsed.value ?? {})
+      if (result.success) settings = result.data
+      else problems.push(...zodProblems(rel(settingsFile), result.error, parsed.locate))
+    }
+  }
+
+  const articles: ArticleSource[] = []
+  const slugs = new Map<string, string>()
+  for (const name of names) {
+    const file = rel(path.join(articlesDir, name))
+    const text = await fs.readFile(path.join(articlesDir, name), 'utf8')
+    const split = splitFrontMatter(text)
+    if (!split) {
+      problems.push({
+        file,
+        line: 1,
+        message: 'no front matter: start the file with a `---` line, YAML, and another `---` line',
+      })
+      continue
+    }
+    // Front matter starts on the file's second line, after the opening `---`.
+    const parsed = parseWithPositions(split.frontMatter, 'yaml', 1)
+    if (!parsed.ok) {
+      problems.push({ file, ...parsed })
+      continue
+    }
+    const result = frontMatterSchema.safeParse(parsed.value ?? {})
+    if (!result.success) {
+      problems.push(...zodProblems(file, result.error, parsed.locate))
+      continue
+    }
+    if (!split.body.trim()) {
+      problems.push({
+        file,
+        line: split.bodyLine,
+        message: 'the article has no body: write the answer below the front matter',
+      })
+      continue
+    }
+    const slug = result.data.slug ?? slugify(result.data.title)
+    const clash = slugs.get(slug)
+    if (clash) {
+      problems.push({
+        file,
+        ...(parsed.locate(['slug']) ?? parsed.locate(['title'])),
+        message: `slug "${slug}" is also used by ${clash}: give one of them a different slug`,
+      })
+      continue
+    }
+    slugs.set(slug, file)
+    articles.push({
+      file,
+      slug,
+      frontMatter: result.data,
+      body: split.body,
+      bodyLine: split.bodyLine,
+      locate: parsed.locate,
+    })
+  }
+
+  if (problems.length) throw new ContentError(problems)
+  return { dir: root, articles, references, people, settings }
+}

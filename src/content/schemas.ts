@@ -1,0 +1,110 @@
+import { z } from 'zod'
+
+import { ROLES } from '../workflow'
+import { VARIANT_AUDIENCES } from './audiences'
+import { cslItemSchema } from './csl'
+import { isValidOrcid, ORCID_HINT, SLUG_HINT, SLUG_PATTERN } from './identifiers'
+
+const text = z.string().trim().min(1)
+const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const date = v instanceof Date ? v : new Date(v)
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not a date: use YYYY-MM-DD` })
+    return z.NEVER
+  }
+  return date
+})
+
+/** The YAML front matter of `articles/*.md`. Unknown keys are refused: they are usually typos. */
+export const frontMatterSchema = z.strictObject({
+  title: text.describe('the question the article answers'),
+  slug: z.string().regex(SLUG_PATTERN, SLUG_HINT).optional(),
+  summary: text.optional(),
+  topics: z.array(text).optional(),
+  authors: z
+    .array(z.email('an author is given by email address'))
+    .min(1, 'list at least one author'),
+  variants: z
+    .array(
+      z.strictObject({
+        audience: z.enum(VARIANT_AUDIENCES),
+        title: text.optional(),
+        summary: text.optional(),
+        body: text,
+      }),
+    )
+    .optional(),
+  review: z
+    .strictObject({
+      status: z.literal('approved'),
+      reviewer: z.email(),
+      date: isoDate,
+      comment: text.optional(),
+    })
+    .optional(),
+})
+export type FrontMatter = z.infer<typeof frontMatterSchema>
+
+/** `references.json`: a CSL-JSON array whose `id`s are the citation keys. */
+export const referencesSchema = z.array(cslItemSchema).superRefine((items, ctx) => {
+  const seen = new Map<string, number>()
+  items.forEach((item, index) => {
+    const first = seen.get(item.id)
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        message: `duplicate citation key "${item.id}" (first at entry ${first + 1})`,
+      })
+    } else seen.set(item.id, index)
+  })
+})
+
+/** `people.json`: authors and reviewers to create (they set a password through the reset flow). */
+export const peopleSchema = z
+  .array(
+    z.strictObject({
+      email: z.email(),
+      name: text,
+      roles: z.array(z.enum(ROLES)).min(1),
+      credentials: text.optional(),
+      specialty: text.optional(),
+      bio: text.optional(),
+      disclosures: text.optional(),
+      orcid: z.string().refine(isValidOrcid, ORCID_HINT).optional(),
+    }),
+  )
+  .superRefine((people, ctx) => {
+    const seen = new Set<string>()
+    people.forEach((p, index) => {
+      const email = p.email.toLowerCase()
+      if (seen.has(email)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'email'],
+          message: `duplicate person ${p.email}`,
+        })
+      }
+      seen.add(email)
+    })
+  })
+export type Person = z.infer<typeof peopleSchema>[number]
+
+/** `site.yaml`: the site settings the content ships with (all optional). */
+export const siteSettingsSchema = z.strictObject({
+  siteName: text.optional(),
+  advisoryBoardStatement: text.optional(),
+  disclaimer: text.optional(),
+  editorialPolicy: text.optional(),
+  publishPolicy: z.enum(['approved-only', 'pending-with-banner']).optional(),
+  reviewIntervalMonths: z.number().int().min(1).max(60).optional(),
+  followUp: z
+    .strictObject({
+      heading: text.optional(),
+      text: text.optional(),
+      label: text.optional(),
+      url: text.optional(),
+    })
+    .optional(),
+})
+export type SiteSettingsInput = z.infer<typeof siteSettingsSchema>

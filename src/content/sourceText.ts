@@ -1,0 +1,72 @@
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml'
+import type { Node } from 'yaml'
+
+/** Line and column (1-based) of the value at a path in a parsed file, when it can be found. */
+export type Locate = (
+  path: readonly (string | number)[],
+) => { line: number; column: number } | undefined
+
+export type Parsed =
+  | { ok: true; value: unknown; locate: Locate }
+  | { ok: false; line?: number; column?: number; message: string }
+
+/**
+ * Parses YAML, or JSON (strictly, then through the YAML parser, which reads JSON, for positions),
+ * and returns a locator so validation errors can name the line they are about.
+ */
+export function parseWithPositions(text: string, format: 'yaml' | 'json', lineOffset = 0): Parsed {
+  if (format === 'json') {
+    try {
+      JSON.parse(text)
+    } catch (error) {
+      const message = (error as Error).message
+      const offset = /position (\d+)/.exec(message)?.[1]
+      const pos = offset ? positionOf(text, Number(offset)) : undefined
+      return { ok: false, ...pos, message: `Invalid JSON: ${message}` }
+    }
+  }
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const first = doc.errors[0]
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0])
+    return {
+      ok: false,
+      line: pos.line + lineOffset,
+      column: pos.col,
+      message: `Invalid ${format.toUpperCase()}: ${first.message.split('\n')[0]}`,
+    }
+  }
+  const locate: Locate = (path) => {
+    let node: unknown = doc.contents
+    for (const key of path) {
+      if (isMap(node)) node = node.get(key, true)
+      else if (isSeq(node) && typeof key === 'number') node = node.get(key, true)
+      else return undefined
+    }
+    const range = (node as Node | undefined)?.range
+    if (!range) return undefined
+    const pos = lineCounter.linePos(range[0])
+    return { line: pos.line + lineOffset, column: pos.col }
+  }
+  return { ok: true, value: doc.toJS(), locate }
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n')
+  return { line: before.length, column: before[before.length - 1]!.length + 1 }
+}
+
+/** A Markdown file's YAML front matter (between `---` lines) and body, with the body's first line. */
+export function splitFrontMatter(
+  text: string,
+): { frontMatter: string; body: string; bodyLine: number } | undefined {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)
+  if (!match) return undefined
+  const consumed = match[0]
+  return {
+    frontMatter: match[1]!,
+    body: text.slice(consumed.length),
+    bodyLine: consumed.split('\n').length + (consumed.endsWith('\n') ? 0 : 1),
+  }
+}
