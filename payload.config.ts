@@ -1,13 +1,15 @@
 import path from 'node:path'
 
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 
 import { Articles } from './collections/Articles'
 import { Citations } from './collections/Citations'
 import { Reviews } from './collections/Reviews'
 import { Users } from './collections/Users'
+import { workflowMutation } from './collections/Articles/graphql/workflowMutation'
 import { SiteSettings } from './globals/SiteSettings'
+import { jobs } from './jobs'
 import { databaseAdapter } from './src/config/database'
 import { readEnv, resolveSecret, ROOT_DIR, siteUrl } from './src/config/env'
 
@@ -47,7 +49,11 @@ export default buildConfig({
     outputFile: path.resolve(ROOT_DIR, 'payload-types.ts'),
   },
   graphQL: {
-    schemaOutputFile: path.resolve(ROOT_DIR, 'schema.graphql'),
+    mutations: (GraphQL) => workflowMutation(GraphQL),
   },
+  jobs,
+  // Refused workflow actions are expected, not server faults: log them as information.
+  // (Payload types this map by its own error names; it looks levels up by `err.name`.)
+  loggingLevels: { WorkflowRefusal: 'info' } as Config['loggingLevels'],
   telemetry: false,
 })

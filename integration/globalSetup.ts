@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import net from 'node:net'
 import { promisify } from 'node:util'
 
@@ -12,6 +15,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string
     smtpPort: number
+    siteDir: string
   }
 }
 
@@ -28,7 +32,8 @@ async function freePort(): Promise<number> {
 
 /**
  * Once per run: a fresh database (SQLite temp file, or a new database on the server that
- * DATABASE_URL names), migrated with the real `payload migrate`, and a port for the test mailbox.
+ * DATABASE_URL names), migrated with the real `payload migrate`, a port for the test mailbox, and
+ * a folder that publish jobs write the site to.
  */
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase(process.env.DATABASE_URL)
@@ -49,7 +54,10 @@ export default async function setup(project: TestProject) {
   }
   project.provide('databaseUrl', database.url)
   project.provide('smtpPort', await freePort())
+  const siteDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mrp-it-site-'))
+  project.provide('siteDir', siteDir)
   return async () => {
     await database.drop()
+    await fs.rm(siteDir, { recursive: true, force: true })
   }
 }

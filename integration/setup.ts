@@ -9,4 +9,6 @@ Object.assign(process.env, {
   SMTP_PORT: String(inject('smtpPort')),
   SMTP_SECURE: 'false',
   SITE_URL: 'http://localhost:3999',
+  // Publish jobs write here, never into the developer's data/site.
+  SITE_DIR: inject('siteDir'),
 })

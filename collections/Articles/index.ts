@@ -2,13 +2,19 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { nobodyField } from '../../src/access/nobody'
 import { publishedOrParticipant } from '../../src/access/publishedOrParticipant'
+import { articleEditors } from '../../src/access/articleEditors'
 import { contributors } from '../../src/access/contributors'
 import { staff } from '../../src/access/staff'
+import { versionReaders } from '../../src/access/versionReaders'
 import { SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
 import { audienceLabel, VARIANT_AUDIENCES } from '../../src/content/audiences'
 import { STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
 import { matches } from '../shared/matches'
+import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
 import { deriveSlug } from './hooks/deriveSlug'
+import { enforceEditRules } from './hooks/enforceEditRules'
+import { guardPublication } from './hooks/guardPublication'
+import { refusePublishedDelete } from './hooks/refusePublishedDelete'
 
 const markdown = (name: string, description: string, required = true): Field => ({
   name,
@@ -44,14 +50,18 @@ export const Articles: CollectionConfig = {
   },
   access: {
     read: publishedOrParticipant,
-    readVersions: publishedOrParticipant,
+    readVersions: versionReaders,
     create: contributors,
-    update: contributors,
+    update: articleEditors,
     delete: staff,
   },
   hooks: {
+    beforeOperation: [guardPublication],
     beforeValidate: [deriveSlug],
+    beforeChange: [enforceEditRules],
+    beforeDelete: [refusePublishedDelete],
   },
+  endpoints: [workflowEndpoint, workflowStatusEndpoint],
   fields: [
     {
       name: 'title',

@@ -55,3 +55,12 @@ export async function createArticle(
     },
   })
 }
+
+/** Runs queued jobs until none are left (each run takes a batch). */
+export async function drainJobs(payload: Payload): Promise<void> {
+  for (let round = 0; round < 100; round++) {
+    const result = await payload.jobs.run({ queue: 'default', limit: 50, sequential: true })
+    if (result.noJobsRemaining || Object.keys(result.jobStatus ?? {}).length === 0) return
+  }
+  throw new Error('jobs kept coming after 100 rounds')
+}

@@ -1,9 +1,15 @@
 import * as migration_20261125_015642_initial from './20261125_015642_initial';
+import * as migration_20261125_021603_jobs_and_overdue_events from './20261125_021603_jobs_and_overdue_events';
 
 export const migrations = [
   {
     up: migration_20261125_015642_initial.up,
     down: migration_20261125_015642_initial.down,
-    name: '20261125_015642_initial'
+    name: '20261125_015642_initial',
+  },
+  {
+    up: migration_20261125_021603_jobs_and_overdue_events.up,
+    down: migration_20261125_021603_jobs_and_overdue_events.down,
+    name: '20261125_021603_jobs_and_overdue_events'
   },
 ];

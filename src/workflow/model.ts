@@ -72,6 +72,7 @@ export const EVENT_TYPES = [
   ...WORKFLOW_ACTIONS,
   'import',
   'edit_after_approval',
+  'review_overdue',
 ] as const satisfies readonly string[]
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -150,6 +151,20 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   approve: 'Approve',
   unpublish: 'Unpublish',
   comment: 'Comment',
+}
+
+/** How each kind of audit event reads in a history timeline (admin and public site). */
+export const EVENT_LABELS: Record<EventType, string> = {
+  submit: 'Submitted for review',
+  withdraw: 'Withdrawn from review',
+  start_review: 'Review started',
+  request_changes: 'Changes requested',
+  approve: 'Approved',
+  unpublish: 'Unpublished',
+  comment: 'Comment',
+  import: 'Imported',
+  edit_after_approval: 'Edited after approval',
+  review_overdue: 'Re-review overdue',
 }
 
 /** Actions refused without a non-blank comment; the admin asks for one before sending them. */

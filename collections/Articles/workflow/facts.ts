@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto'
+
+import type { PayloadRequest } from 'payload'
+
+import type { Article, Citation, User } from '../../../payload-types'
+import { storedArticleContent } from '../../../src/content/articleContent'
+import { type Actor, type ArticleFacts, contentHash, type Role } from '../../../src/workflow'
+
+const idOf = (ref: unknown): string | number =>
+  typeof ref === 'object' && ref !== null
+    ? (ref as { id: string | number }).id
+    : (ref as string | number)
+
+/** A signed-in user as the workflow sees them. */
+export function actorOf(user: Pick<User, 'id' | 'roles'>): Actor {
+  return { id: user.id, roles: user.roles as Role[] }
+}
+
+/** Server code acting without a person (scripts, jobs): edits like an editor who wrote nothing. */
+export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['editor'] }
+
+/** Whether an approved revision of the article is live (its main document is published). */
+export async function isPublished(req: PayloadRequest, id: string | number): Promise<boolean> {
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
+    depth: 0,
+    limit: 1,
+    req,
+  })
+  return docs.length > 0
+}
+
+/** The citations of a revision populated, when the revision holds only their ids. */
+export async function withCitations<T extends Pick<Article, 'citations'>>(
+  req: PayloadRequest,
+  revision: T,
+): Promise<T> {
+  const refs = revision.citations ?? []
+  const ids = refs.filter((c) => typeof c !== 'object').map(idOf)
+  if (!ids.length) return revision
+  const { docs } = await req.payload.find({
+    collection: 'citations',
+    where: { id: { in: ids } },
+    depth: 0,
+    pagination: false,
+    req,
+  })
+  const byId = new Map(docs.map((c) => [String(c.id), c]))
+  const citations = refs
+    .map((c) => (typeof c === 'object' ? c : byId.get(String(c))))
+    .filter((c): c is Citation => Boolean(c))
+  return { ...revision, citations }
+}
+
+/** The approval hash of a revision (citations populated). */
+export const revisionHash = (revision: Parameters<typeof storedArticleContent>[0]) =>
+  contentHash(storedArticleContent(revision))
+
+/**
+ * What a save changes that readers would see beyond the approval hash: who wrote it, where it
+ * lives and what it is about. An edit decision compares this, so changing the authors of an
+ * article under review is refused like changing its text.
+ */
+export function editFingerprint(
+  revision: Parameters<typeof storedArticleContent>[0] &
+    Pick<Article, 'authors' | 'slug' | 'topics'>,
+): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        revisionHash(revision),
+        (revision.authors ?? []).map((a) => String(idOf(a))).sort(),
+        revision.slug,
+        revision.topics ?? [],
+      ]),
+    )
+    .digest('hex')
+}
+
+/** The workflow's view of a revision (citations populated) of an article. */
+export function factsOf(
+  revision: Article,
+  published: boolean,
+  hash: string = revisionHash(revision),
+): ArticleFacts {
+  return {
+    state: revision.state,
+    authorIds: (revision.authors ?? []).map(idOf),
+    reviewerIds: (revision.reviewers ?? []).map(idOf),
+    isPublished: published,
+    contentHash: hash,
+  }
+}

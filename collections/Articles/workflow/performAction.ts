@@ -1,0 +1,185 @@
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import { z } from 'zod'
+
+import type { Article, Review, User } from '../../../payload-types'
+import { storedArticleContent } from '../../../src/content/articleContent'
+import { articleProblems } from '../../../src/content/articleChecks'
+import { lockArticle } from '../../../src/config/locks'
+import type { ContentProblem } from '../../../src/markdown'
+import {
+  decide,
+  MAX_COMMENT_LENGTH,
+  STATE_LABELS,
+  WORKFLOW_ACTIONS,
+  WORKFLOW_STATES,
+  type WorkflowState,
+} from '../../../src/workflow'
+import { actorOf, factsOf, isPublished, revisionHash } from './facts'
+import { WorkflowRefusal } from './refusal'
+
+export { WorkflowRefusal }
+
+/** A workflow request, as the REST endpoint, the GraphQL mutation and the admin send it. */
+export const workflowRequestSchema = z.strictObject({
+  action: z.enum(WORKFLOW_ACTIONS),
+  comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
+  /** `start_review` by an editor: the board member to assign. */
+  assigneeId: z.union([z.string().min(1), z.number()]).optional(),
+  /** The state the person saw; if the article moved on meanwhile the action is refused (409). */
+  expectedState: z.enum(WORKFLOW_STATES).optional(),
+  /** The content hash the reviewer saw; approving anything else is refused (409). */
+  expectedHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+})
+export type WorkflowRequest = z.infer<typeof workflowRequestSchema>
+
+export interface WorkflowResult {
+  article: Pick<Article, 'id' | 'state' | '_status'>
+  event: Review
+  /** Problems of severity 'warning' that did not block a submission. */
+  warnings: ContentProblem[]
+}
+
+/** Tells the article hooks that a write is the workflow's own (see hooks/guardPublication). */
+export const workflowContext = (action: string) => ({ workflow: action })
+
+/**
+ * Runs one workflow action on an article for `req.user`, all or nothing, in one transaction:
+ * locks the article, reads its latest revision as the user may see it, asks the state machine,
+ * writes the new state (publishing the revision on approval, taking it down on unpublish), appends
+ * the audit event, and queues the follow-up jobs (notifications, publishing), which run only once
+ * the transaction has committed. Refusals throw a WorkflowRefusal and change nothing.
+ */
+export async function performAction(
+  req: PayloadRequest,
+  id: string | number,
+  input: WorkflowRequest,
+  now = new Date(),
+): Promise<WorkflowResult> {
+  const user = req.user
+  if (!user || user.collection !== 'users') {
+    throw new WorkflowRefusal('unauthenticated', 'Sign in to act on an article')
+  }
+  const ownsTransaction = await initTransaction(req)
+  try {
+    await lockArticle(req, id)
+    const revision = await req.payload
+      .findByID({
+        collection: 'articles',
+        id,
+        draft: true,
+        depth: 1,
+        req,
+        overrideAccess: false,
+        user,
+      })
+      .catch(() => undefined)
+    if (!revision)
+      throw new WorkflowRefusal('forbidden', `There is no article ${id} that you can see`)
+
+    const hash = revisionHash(revision)
+    if (input.expectedState && input.expectedState !== revision.state) {
+      throw new WorkflowRefusal(
+        'conflict',
+        `This article is now ${STATE_LABELS[revision.state]}, not ${STATE_LABELS[input.expectedState]}: someone acted on it meanwhile. Reload it to see what changed.`,
+      )
+    }
+    if (input.expectedHash && input.expectedHash !== hash) {
+      throw new WorkflowRefusal(
+        'conflict',
+        'The content changed since you loaded it: reload and review the current revision before deciding.',
+      )
+    }
+
+    const facts = factsOf(revision, await isPublished(req, revision.id), hash)
+    let assignee
+    if (input.assigneeId !== undefined) {
+      const found = await req.payload
+        .findByID({ collection: 'users', id: input.assigneeId, depth: 0, req })
+        .catch(() => undefined)
+      if (!found)
+        throw new WorkflowRefusal('invalid_input', `There is no user ${input.assigneeId} to assign`)
+      assignee = actorOf(found)
+    }
+    const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, req })
+    const decision = decide(
+      facts,
+      input.action,
+      actorOf(user),
+      {
+        comment: input.comment,
+        assignee,
+        problems:
+          input.action === 'submit' ? articleProblems(storedArticleContent(revision)) : undefined,
+        reviewIntervalMonths: settings.reviewIntervalMonths,
+      },
+      now,
+    )
+    if (!decision.ok) throw new WorkflowRefusal(decision.code, decision.reason, decision.problems)
+
+    const data: Partial<Article> = { state: decision.to as WorkflowState }
+    // The workflow's ids are adapter-neutral; these came from this database's users.
+    if (decision.reviewerIds) data.reviewers = decision.reviewerIds as User['id'][]
+    if (decision.publish) {
+      Object.assign(data, {
+        _status: 'published',
+        reviewDue: decision.publish.reviewDue.toISOString(),
+        approval: {
+          hash: decision.publish.approvedHash,
+          approvedBy: decision.publish.approverId,
+          approvedAt: decision.publish.approvedAt.toISOString(),
+        },
+      })
+    }
+    if (decision.unpublish) data._status = 'draft'
+    // Approval and unpublishing write the live document; every other action is a new draft revision.
+    const live = Boolean(decision.publish || decision.unpublish)
+    const saved = await req.payload.update({
+      collection: 'articles',
+      id: revision.id,
+      data,
+      draft: !live,
+      depth: 0,
+      req,
+      context: workflowContext(input.action),
+    })
+    const event = await req.payload.create({
+      collection: 'reviews',
+      data: {
+        article: revision.id,
+        type: decision.event.type,
+        actor: user.id,
+        at: decision.event.at.toISOString(),
+        from: decision.event.from,
+        to: decision.event.to,
+        contentHash: decision.event.contentHash,
+        comment: decision.event.comment ?? null,
+        assignee: (decision.event.assigneeId as User['id'] | undefined) ?? null,
+      },
+      req,
+    })
+    await req.payload.jobs.queue({
+      task: 'notifyWorkflowEvent',
+      input: { eventId: String(event.id) },
+      req,
+    })
+    if (live || settings.publishPolicy === 'pending-with-banner') {
+      await req.payload.jobs.queue({
+        task: 'publishSite',
+        input: { reason: `${input.action} ${revision.slug}` },
+        req,
+      })
+    }
+    if (ownsTransaction) await commitTransaction(req)
+    return {
+      article: { id: saved.id, state: saved.state, _status: saved._status },
+      event,
+      warnings: decision.warnings ?? [],
+    }
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
+}

@@ -1,0 +1,130 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Article } from '../../../payload-types'
+import { storedArticleContent } from '../../../src/content/articleContent'
+import { articleProblems } from '../../../src/content/articleChecks'
+import type { ContentProblem } from '../../../src/markdown'
+import {
+  ACTION_LABELS,
+  actionRefusal,
+  availableActions,
+  EVENT_LABELS,
+  isOverdue,
+  STATE_LABELS,
+  type TrackerStep,
+  trackerSteps,
+  type WorkflowAction,
+  type WorkflowState,
+} from '../../../src/workflow'
+import { actorOf, factsOf, revisionHash } from './facts'
+
+export interface WorkflowStatus {
+  id: Article['id']
+  state: WorkflowState
+  stateLabel: string
+  tracker: TrackerStep[]
+  /** Hash of the latest revision: what an approval now would bind to. */
+  contentHash: string
+  /** Actions this user may take now, with their labels; refused ones with the reason. */
+  actions: { action: WorkflowAction; label: string }[]
+  unavailable: { action: WorkflowAction; label: string; reason: string }[]
+  reviewers: { id: string | number; name: string }[]
+  published: boolean
+  approval?: { hash: string; by?: string; at?: string; reviewDue?: string; overdue: boolean }
+  /** The published revision no longer matches its approval (a cited reference changed, or tampering). */
+  stale: boolean
+  /** The latest revision differs from the approved one: changes not yet reviewed. */
+  unreviewedChanges: boolean
+  problems: ContentProblem[]
+  history: {
+    id: string | number
+    type: string
+    label: string
+    at: string
+    actor?: string
+    from?: string | null
+    to?: string | null
+    comment?: string | null
+  }[]
+}
+
+const nameOf = (ref: unknown) =>
+  typeof ref === 'object' && ref ? (ref as { name?: string }).name : undefined
+
+/**
+ * Where an article stands in review, for the person asking: what the admin's workflow panel shows
+ * (tracker, buttons, content problems, stale approval, history). Reads as that person.
+ */
+export async function workflowStatus(
+  req: PayloadRequest,
+  id: string | number,
+  now = new Date(),
+): Promise<WorkflowStatus | undefined> {
+  const user = req.user?.collection === 'users' ? req.user : undefined
+  if (!user) return undefined
+  const read = { collection: 'articles' as const, id, depth: 1, req, overrideAccess: false, user }
+  const latest = await req.payload.findByID({ ...read, draft: true }).catch(() => undefined)
+  if (!latest) return undefined
+  const published = await req.payload.findByID(read).then(
+    (doc) => (doc._status === 'published' ? doc : undefined),
+    () => undefined,
+  )
+  const hash = revisionHash(latest)
+  const facts = factsOf(latest, Boolean(published), hash)
+  const actor = actorOf(user)
+  const actions = availableActions(facts, actor)
+  const events = await req.payload.find({
+    collection: 'reviews',
+    where: { article: { equals: latest.id } },
+    sort: 'at',
+    depth: 1,
+    pagination: false,
+    req,
+    overrideAccess: false,
+    user,
+    select: { type: true, at: true, actor: true, from: true, to: true, comment: true },
+  })
+  const approval = published?.approval?.hash ? published.approval : undefined
+  return {
+    id: latest.id,
+    state: latest.state,
+    stateLabel: STATE_LABELS[latest.state],
+    tracker: trackerSteps(latest.state),
+    contentHash: hash,
+    actions: actions.map((action) => ({ action, label: ACTION_LABELS[action] })),
+    unavailable: (
+      ['submit', 'withdraw', 'start_review', 'request_changes', 'approve', 'unpublish'] as const
+    )
+      .filter((a) => !actions.includes(a))
+      .flatMap((action) => {
+        const refusal = actionRefusal(facts, action, actor)
+        return refusal ? [{ action, label: ACTION_LABELS[action], reason: refusal.reason }] : []
+      }),
+    reviewers: (latest.reviewers ?? []).flatMap((r) =>
+      typeof r === 'object' ? [{ id: r.id, name: r.name }] : [],
+    ),
+    published: Boolean(published),
+    approval: approval
+      ? {
+          hash: approval.hash!,
+          by: nameOf(approval.approvedBy),
+          at: approval.approvedAt ?? undefined,
+          reviewDue: published?.reviewDue ?? undefined,
+          overdue: isOverdue(published?.reviewDue, now),
+        }
+      : undefined,
+    stale: Boolean(published && approval && revisionHash(published) !== approval.hash),
+    unreviewedChanges: Boolean(approval && hash !== approval.hash),
+    problems: articleProblems(storedArticleContent(latest)),
+    history: events.docs.map((e) => ({
+      id: e.id,
+      type: e.type,
+      label: EVENT_LABELS[e.type],
+      at: e.at,
+      actor: nameOf(e.actor),
+      from: e.from,
+      to: e.to,
+      comment: e.comment,
+    })),
+  }
+}

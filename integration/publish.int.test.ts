@@ -1,0 +1,201 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Article, Citation, User } from '../payload-types'
+import { publishSite, type PublishOptions } from '../src/publish/publishSite'
+import { PublishBusyError, rollback, sitePaths } from '../src/publish/siteBuild'
+import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
+import { testPayload } from './helpers/payload'
+import { RestClient } from './helpers/rest'
+
+let payload: Payload
+let author: User
+let reviewer: User
+let asAuthor: RestClient
+let asReviewer: RestClient
+let citation: Citation
+let root: string
+const baseUrl = 'https://answers.example.org'
+
+beforeAll(async () => {
+  payload = await testPayload()
+  author = await createUser(payload, ['author'])
+  reviewer = await createUser(payload, ['reviewer'], `Dr Board ${unique()}`)
+  asAuthor = await RestClient.login(author.email, PASSWORD)
+  asReviewer = await RestClient.login(reviewer.email, PASSWORD)
+  citation = await createCitation(payload, {
+    title: 'Alkaline phosphatase in multiple myeloma',
+    containerTitle: 'J Bone Oncol',
+    issued: { year: 2021 },
+    doi: '10.1016/j.jbo.2021.100001',
+  })
+  await payload.updateGlobal({
+    slug: 'site-settings',
+    data: {
+      siteName: 'Medical Answers',
+      disclaimer: 'This information is intended for healthcare professionals.',
+      editorialPolicy: '## How an answer is reviewed\n\nBy a board member who did not write it.',
+      publishPolicy: 'approved-only',
+    },
+  })
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'publish-it-'))
+})
+afterAll(async () => {
+  await fs.rm(root, { recursive: true, force: true })
+})
+
+const options = (extra: Partial<PublishOptions> = {}): PublishOptions => ({
+  root,
+  baseUrl,
+  rendererVersion: 'test',
+  ...extra,
+})
+
+/** A new article taken through review to approval, as its author and a reviewer would. */
+async function approvedArticle(body = 'Yes, it is'): Promise<Article> {
+  const created = await asAuthor.post('/articles?draft=true', {
+    title: `Is low ALP seen in case ${unique()}?`,
+    summary: 'Usually yes.',
+    body: `## Answer\n\n${body} [@${citation.key}].`,
+    authors: [author.id],
+    citations: [citation.id],
+  })
+  const id = created.body.doc.id
+  for (const [client, action] of [
+    [asAuthor, 'submit'],
+    [asReviewer, 'start_review'],
+    [asReviewer, 'approve'],
+  ] as const) {
+    const res = await client.post(`/articles/${id}/workflow`, { action })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+  }
+  return payload.findByID({ collection: 'articles', id, depth: 0 })
+}
+
+const read = (file: string) => fs.readFile(path.join(root, 'current', file), 'utf8')
+const inode = async (file: string) => (await fs.stat(path.join(root, 'current', file))).ino
+
+describe('publishing', () => {
+  let first: Article
+
+  it('publishes approved articles with every page the site needs', async () => {
+    first = await approvedArticle('Yes, low or normal ALP is typical')
+    const report = await publishSite(payload, options())
+    expect(report.articles).toContain(first.slug)
+    expect(report.refused.filter((r) => r.slug === first.slug)).toEqual([])
+    for (const file of [
+      `articles/${first.slug}/index.html`,
+      `articles/${first.slug}/history/index.html`,
+      'index.html',
+      'advisory-board/index.html',
+      'editorial-policy/index.html',
+      '404.html',
+      'sitemap.xml',
+      'feed.xml',
+      'robots.txt',
+      'assets/site.css',
+      'assets/site.js',
+      'pagefind/pagefind-ui.js',
+    ]) {
+      await expect(fs.access(path.join(root, 'current', file)), file).resolves.toBeUndefined()
+    }
+    const page = await read(`articles/${first.slug}/index.html`)
+    expect(page).toContain(first.title)
+    expect(page).toContain('Yes, low or normal ALP is typical')
+    expect(page).toContain('10.1016/j.jbo.2021.100001')
+    expect(page).toContain(reviewer.name)
+    expect(page).toContain('"@type":"MedicalWebPage"')
+    expect(page).not.toContain('pending human review')
+    expect(await read('sitemap.xml')).toContain(`${baseUrl}/articles/${first.slug}/`)
+  })
+
+  it('re-renders only the approved article, the lists, the feed, the sitemap and the index', async () => {
+    const before = await publishSite(payload, options())
+    expect(before.rendered).toEqual([]) // nothing changed since the last build
+    const unchangedInode = await inode(`articles/${first.slug}/index.html`)
+
+    const second = await approvedArticle()
+    const report = await publishSite(payload, options())
+    expect(report.rendered.sort()).toEqual(
+      [
+        `articles/${second.slug}/index.html`,
+        `articles/${second.slug}/history/index.html`,
+        'index.html',
+        'feed.xml',
+        'sitemap.xml',
+        'pagefind/',
+      ].sort(),
+    )
+    expect(report.reused).toContain(`articles/${first.slug}/index.html`)
+    expect(report.reused).toContain('advisory-board/index.html')
+    // Reused files are the previous build's files, linked, not rewritten.
+    expect(await inode(`articles/${first.slug}/index.html`)).toBe(unchangedInode)
+    expect(await read('index.html')).toContain(second.title)
+  })
+
+  it('refuses a published revision changed behind the workflow, keeping the approved page', async () => {
+    const article = await approvedArticle('The approved answer')
+    await publishSite(payload, options())
+    // Tampering: the live row is changed directly in the database, bypassing hooks and workflow.
+    await payload.db.updateOne({
+      collection: 'articles',
+      id: article.id,
+      data: { body: `## Answer\n\nA tampered answer [@${citation.key}].` },
+    })
+    const report = await publishSite(payload, options())
+    const refusal = report.refused.find((r) => r.slug === article.slug)
+    expect(refusal?.reason).toMatch(/differs from the approved revision/)
+    const page = await read(`articles/${article.slug}/index.html`)
+    expect(page).toContain('The approved answer')
+    expect(page).not.toContain('tampered')
+    expect(report.reused).toContain(`articles/${article.slug}/index.html`)
+  })
+
+  it('leaves the live site untouched when rendering fails', async () => {
+    const paths = sitePaths(root)
+    const liveBefore = await fs.readlink(paths.current)
+    const homeBefore = await read('index.html')
+    await approvedArticle()
+    await expect(
+      publishSite(
+        payload,
+        options({
+          renderers: {
+            renderHomePage: () => {
+              throw new Error('the home page failed to render')
+            },
+          },
+        }),
+      ),
+    ).rejects.toThrow('the home page failed to render')
+    expect(await fs.readlink(paths.current)).toBe(liveBefore)
+    expect(await read('index.html')).toBe(homeBefore)
+    const leftovers = (await fs.readdir(paths.builds)).filter((f) => f.endsWith('.staging'))
+    expect(leftovers).toEqual([])
+  })
+
+  it('rolls back to the previous build', async () => {
+    const paths = sitePaths(root)
+    const report = await publishSite(payload, options())
+    const previous = await fs.readlink(paths.previous)
+    expect(await fs.readlink(paths.current)).toBe(`builds/${report.buildId}`)
+    await rollback(root)
+    expect(await fs.readlink(paths.current)).toBe(previous)
+    expect(await fs.readlink(paths.previous)).toBe(`builds/${report.buildId}`)
+    await rollback(root)
+  })
+
+  it('runs one publish at a time per site folder', async () => {
+    const results = await Promise.allSettled([
+      publishSite(payload, options()),
+      publishSite(payload, options()),
+    ])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(rejected.reason).toBeInstanceOf(PublishBusyError)
+  })
+})
