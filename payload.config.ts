@@ -43,6 +43,8 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Medical Review' },
+    // Gravatar images come from the internet; the built-in avatar works everywhere.
+    avatar: 'default',
     importMap: { baseDir: ROOT_DIR },
   },
   typescript: {

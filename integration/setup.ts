@@ -1,4 +1,13 @@
+import { register } from 'tsx/esm/api'
 import { inject } from 'vitest'
+
+// Job handlers are loaded by path with a native import(), as in the job worker (which runs on
+// tsx): let this process load TypeScript that way too.
+const registered = globalThis as { tsxRegistered?: boolean }
+if (!registered.tsxRegistered) {
+  register()
+  registered.tsxRegistered = true
+}
 
 // Runs in the test worker before any test file imports the Payload config, which reads these.
 Object.assign(process.env, {

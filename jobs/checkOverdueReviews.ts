@@ -1,83 +1,21 @@
 import type { TaskConfig } from 'payload'
 
-import { overdueNotice } from '../src/notifications/messages'
+import { handlerPath } from './handlerPath'
+
+/** What the task takes and gives back. */
+export type CheckOverdueReviewsIO = { input: object; output: { overdue: number } }
 
 /**
  * Once a day: finds approved articles past their re-review date that nobody has been told about
  * yet (no `review_overdue` event for the current approval), records the event in their history,
  * emails the editors, and republishes so readers see the overdue notice.
  */
-export const checkOverdueReviewsTask: TaskConfig<{ input: object; output: { overdue: number } }> = {
+export const checkOverdueReviewsTask: TaskConfig<CheckOverdueReviewsIO> = {
   slug: 'checkOverdueReviews',
   label: 'Check for overdue re-reviews',
   retries: 1,
   schedule: [{ cron: '0 7 * * *', queue: 'default' }],
   outputSchema: [{ name: 'overdue', type: 'number', required: true }],
-  handler: async ({ req }) => {
-    const { payload } = req
-    const now = new Date().toISOString()
-    const due = await payload.find({
-      collection: 'articles',
-      where: {
-        and: [{ _status: { equals: 'published' } }, { reviewDue: { less_than_equal: now } }],
-      },
-      depth: 0,
-      pagination: false,
-      req,
-    })
-    const newlyOverdue = []
-    for (const article of due.docs) {
-      const hash = article.approval?.hash
-      const told = await payload.count({
-        collection: 'reviews',
-        where: {
-          and: [
-            { article: { equals: article.id } },
-            { type: { equals: 'review_overdue' } },
-            { contentHash: { equals: hash } },
-          ],
-        },
-        req,
-      })
-      if (told.totalDocs) continue
-      await payload.create({
-        collection: 'reviews',
-        data: {
-          article: article.id,
-          type: 'review_overdue',
-          at: now,
-          from: article.state,
-          to: article.state,
-          contentHash: hash,
-          comment: `Re-review was due ${article.reviewDue?.slice(0, 10)}.`,
-        },
-        req,
-      })
-      newlyOverdue.push(article)
-    }
-    if (!newlyOverdue.length) return { output: { overdue: 0 } }
-    const editors = await payload.find({
-      collection: 'users',
-      where: { roles: { in: ['editor', 'admin'] } },
-      depth: 0,
-      pagination: false,
-      req,
-    })
-    const notice = overdueNotice(
-      editors.docs,
-      newlyOverdue.map((a) => ({
-        title: a.title,
-        reviewDue: a.reviewDue ?? now,
-        adminUrl: `${payload.config.serverURL}/admin/collections/articles/${a.id}`,
-      })),
-    )
-    if (notice)
-      await payload.sendEmail({ to: notice.to, subject: notice.subject, text: notice.text })
-    await payload.jobs.queue({
-      task: 'publishSite',
-      input: { reason: 'reviews became overdue' },
-      req,
-    })
-    return { output: { overdue: newlyOverdue.length } }
-  },
+  // A module path, imported by the job worker: the web server never bundles publishing code.
+  handler: handlerPath('checkOverdueReviews', 'checkOverdueReviewsHandler'),
 }

@@ -41,11 +41,14 @@ export function migrationDir(kind: DatabaseKind): string {
   return path.join(ROOT_DIR, 'migrations', kind)
 }
 
-/** A SQLite `file:` URL with a relative path is resolved against the repository root. */
+/**
+ * A SQLite `file:` URL with its folder created; a relative path is resolved against the
+ * repository root.
+ */
 function sqliteUrl(url: string): string {
   const file = url.slice('file:'.length)
-  if (file === ':memory:' || path.isAbsolute(file)) return url
-  const absolute = path.resolve(ROOT_DIR, file)
+  if (file === ':memory:') return url
+  const absolute = path.isAbsolute(file) ? file : path.resolve(ROOT_DIR, file)
   fs.mkdirSync(path.dirname(absolute), { recursive: true })
   return `file:${absolute}`
 }

@@ -47,6 +47,8 @@ export const DATA_DIR = path.join(ROOT_DIR, 'data')
  */
 export function resolveSecret(env: Env = readEnv()): string {
   if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
+  // `next build` evaluates the config but signs nothing: a throwaway secret will do.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return randomBytes(32).toString('hex')
   if (env.NODE_ENV === 'production') {
     throw new Error(
       'PAYLOAD_SECRET is required when NODE_ENV=production: set it to a long random string (e.g. `openssl rand -hex 32`).',

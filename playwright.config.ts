@@ -1,0 +1,56 @@
+import os from 'node:os'
+import path from 'node:path'
+
+import { defineConfig } from '@playwright/test'
+
+/** Where the platform under test keeps its database and published site: made anew each run. */
+export const E2E_DIR = path.join(os.tmpdir(), 'mrp-e2e')
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
+const baseURL = `http://localhost:${E2E_PORT}`
+
+/**
+ * End-to-end tests in Debian's Chromium against the real platform, started the way a newcomer
+ * starts it (`npm start`: build if needed, migrate, seed content/ and the demo accounts, publish,
+ * serve, run the job worker), on a fresh SQLite database.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL,
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${E2E_DIR} && npm start`,
+    url: `${baseURL}/api/access`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      PORT: String(E2E_PORT),
+      DATABASE_URL: `file:${path.join(E2E_DIR, 'e2e.db')}`,
+      SITE_DIR: path.join(E2E_DIR, 'site'),
+      SITE_URL: baseURL,
+      NODE_ENV: 'development',
+    },
+  },
+})

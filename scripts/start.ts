@@ -1,0 +1,160 @@
+/**
+ * `npm start`: builds what is missing, migrates, seeds an empty database from content/ (plus one
+ * demo account per role outside production), publishes the site, and serves admin, API and site
+ * on PORT. Every step says what went wrong and what to do about it.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { databaseKind } from '../src/config/database'
+import { readEnv, resolveSecret, ROOT_DIR, siteUrl } from '../src/config/env'
+import { seedIfEmpty } from '../src/content/seed'
+import { openPayload } from './lib/openPayload'
+import { describePublish, publishConfiguredSite } from '../src/publish/configured'
+
+const NEXT = path.join(ROOT_DIR, 'node_modules', '.bin', 'next')
+const TSX = path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx')
+const DIST_DIR = path.join(ROOT_DIR, process.env.NEXT_DIST_DIR || '.next')
+const BUILD_INPUTS = [
+  'src',
+  'collections',
+  'globals',
+  'payload.config.ts',
+  'next.config.ts',
+  'tsconfig.json',
+  'package-lock.json',
+]
+const FINGERPRINT_FILE = path.join(DIST_DIR, 'source-fingerprint')
+
+function fail(message: string): never {
+  console.error(`\nnpm start: ${message}\n`)
+  process.exit(1)
+}
+
+/** A hash of everything the Next build is made from, to rebuild only when it changed. */
+function sourceFingerprint(): string {
+  const hash = createHash('sha256')
+  const visit = (rel: string) => {
+    const abs = path.join(ROOT_DIR, rel)
+    const stat = fs.statSync(abs, { throwIfNoEntry: false })
+    if (!stat) return
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(abs).sort()) visit(path.join(rel, name))
+    } else {
+      hash.update(rel).update('\0').update(fs.readFileSync(abs)).update('\0')
+    }
+  }
+  BUILD_INPUTS.forEach(visit)
+  return hash.digest('hex')
+}
+
+function ensureBuild(childEnv: NodeJS.ProcessEnv): void {
+  const fingerprint = sourceFingerprint()
+  const built = fs.existsSync(path.join(DIST_DIR, 'BUILD_ID'))
+  const current =
+    built && fs.readFileSync(FINGERPRINT_FILE, { encoding: 'utf8', flag: 'a+' }) === fingerprint
+  if (current) return
+  console.log(
+    built
+      ? 'Sources changed since the last build: rebuilding the admin…'
+      : 'Building the admin (about a minute, once)…',
+  )
+  const result = spawnSync(NEXT, ['build'], { stdio: 'inherit', env: childEnv })
+  if (result.status !== 0) fail('`next build` failed (its output is above).')
+  fs.writeFileSync(FINGERPRINT_FILE, fingerprint)
+}
+
+async function waitForServer(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(url)
+      if (res.status < 500) return true
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return false
+}
+
+let env
+try {
+  env = readEnv()
+  databaseKind(env.DATABASE_URL)
+} catch (error) {
+  fail((error as Error).message)
+}
+const production = env.NODE_ENV === 'production'
+let secret: string
+try {
+  secret = resolveSecret(env)
+} catch (error) {
+  fail((error as Error).message)
+}
+// next build and next start run with NODE_ENV=production whatever ours is (a different value
+// breaks React's build): hand them the secret, and leave NODE_ENV to Next.
+const childEnv = { ...process.env, PAYLOAD_SECRET: secret, NODE_OPTIONS: '--no-deprecation' }
+delete (childEnv as Record<string, unknown>).NODE_ENV
+
+ensureBuild(childEnv)
+
+const payload = await openPayload().catch((error: Error) =>
+  fail(`could not open the database (${env.DATABASE_URL ?? 'SQLite default'}): ${error.message}`),
+)
+let demoAccounts
+try {
+  const seed = await seedIfEmpty(payload, {
+    contentDir: path.join(ROOT_DIR, 'content'),
+    demo: !production,
+  })
+  demoAccounts = seed.demoAccounts
+  if (seed.imported) {
+    const a = seed.imported.articles
+    console.log(
+      `Seeded the empty database from content/: ${a.created} article(s), ${seed.imported.references.created} reference(s).`,
+    )
+  }
+  console.log(describePublish(await publishConfiguredSite(payload)))
+} catch (error) {
+  await payload.destroy().catch(() => undefined)
+  fail((error as Error).message)
+}
+await payload.destroy()
+
+const base = siteUrl(env)
+const server = spawn(NEXT, ['start', '-p', String(env.PORT)], { stdio: 'inherit', env: childEnv })
+const worker = spawn(TSX, [path.join(ROOT_DIR, 'scripts', 'worker.ts')], {
+  stdio: 'inherit',
+  env: { ...childEnv, NODE_ENV: env.NODE_ENV, JOBS_WORKER: 'true' },
+})
+const children = [server, worker]
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => children.forEach((c) => c.kill(signal)))
+}
+// The platform is the server and the worker together: when either ends, so does the other.
+for (const child of children) {
+  child.on('exit', (code) => {
+    children.forEach((c) => c !== child && c.exitCode === null && c.kill('SIGTERM'))
+    process.exitCode = code ?? 0
+  })
+}
+
+if (await waitForServer(`http://127.0.0.1:${env.PORT}/api/access`, server)) {
+  const lines = [
+    '',
+    `  Published site  ${base}/`,
+    `  Admin           ${base}/admin`,
+    `  REST API        ${base}/api   GraphQL ${base}/api/graphql`,
+  ]
+  if (demoAccounts.length) {
+    lines.push('', '  Demo accounts (development only; never created when NODE_ENV=production):')
+    for (const a of demoAccounts)
+      lines.push(`    ${a.role.padEnd(9)} ${a.email.padEnd(22)} password: ${a.password}`)
+  }
+  console.log(lines.join('\n') + '\n')
+} else if (server.exitCode === null) {
+  console.error('npm start: the server did not answer within two minutes; its output is above.')
+}
