@@ -4,8 +4,8 @@ import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 /** Where the platform under test keeps its database and published site: made anew each run. */
-export const E2E_DIR = path.join(os.tmpdir(), 'mrp-e2e')
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
+export const E2E_DIR = path.join(os.tmpdir(), `mrp-e2e-${E2E_PORT}`)
 const baseURL = `http://localhost:${E2E_PORT}`
 
 /**
