@@ -9,6 +9,10 @@ import { z } from 'zod'
  */
 export const ROOT_DIR = process.cwd()
 
+// A developer's .env, if any, fills in what the environment does not already set.
+const DOT_ENV = path.join(ROOT_DIR, '.env')
+if (fs.existsSync(DOT_ENV)) process.loadEnvFile(DOT_ENV)
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().trim().optional(),
