@@ -20,6 +20,7 @@ export type UrlVerdict =
  */
 export function checkUrl(url: string, use: UrlUse): UrlVerdict {
   // Browsers strip leading and trailing controls/spaces and remove tabs and newlines anywhere.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const seen = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '')
   const allowed = ALLOWED_SCHEMES[use]
   const advice =

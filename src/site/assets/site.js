@@ -18,7 +18,7 @@
       var id = ''
       try {
         id = decodeURIComponent(location.hash.slice(1))
-      } catch (e) {
+      } catch {
         return false
       }
       var target = id && document.getElementById(id)
@@ -30,14 +30,14 @@
     if (!followHash()) {
       try {
         select(localStorage.getItem(KEY) || '')
-      } catch (e) {
+      } catch {
         // Storage can be disabled; the default version stays.
       }
     }
     choice.addEventListener('change', function (event) {
       try {
         localStorage.setItem(KEY, event.target.value)
-      } catch (e) {
+      } catch {
         // Not remembered, still switched.
       }
     })
