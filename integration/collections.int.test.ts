@@ -186,6 +186,16 @@ describe('articles', () => {
     expect(errors).toMatch(/^authors:/m)
   })
 
+  it('is started by authors (listing themselves) and staff, not by reviewers', async () => {
+    const data = { title: `Who may ask ${unique()}?`, body: 'Text', authors: [author.id] }
+    expect((await asReviewer.post('/articles?draft=true', data)).status).toBe(403)
+    const other = await createUser(payload, ['author'])
+    const forOther = await asAuthor.post('/articles?draft=true', { ...data, authors: [other.id] })
+    expect(forOther.status).toBe(403)
+    expect(forOther.body.errors[0].message).toMatch(/List yourself as an author/)
+    expect((await asEditor.post('/articles?draft=true', { ...data, authors: [other.id] })).status).toBe(201)
+  })
+
   it('makes the slug from the question and refuses a duplicate or malformed slug', async () => {
     const citation = await createCitation(payload)
     const article = await createArticle(payload, author, citation, {

@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { nobodyField } from '../../src/access/nobody'
 import { publishedOrParticipant } from '../../src/access/publishedOrParticipant'
 import { articleEditors } from '../../src/access/articleEditors'
-import { contributors } from '../../src/access/contributors'
+import { articleCreators } from '../../src/access/articleCreators'
 import { staff } from '../../src/access/staff'
 import { versionReaders } from '../../src/access/versionReaders'
 import { SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
@@ -51,7 +51,7 @@ export const Articles: CollectionConfig = {
   access: {
     read: publishedOrParticipant,
     readVersions: versionReaders,
-    create: contributors,
+    create: articleCreators,
     update: articleEditors,
     delete: staff,
   },

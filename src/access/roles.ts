@@ -1,17 +1,16 @@
-import type { Role } from '../workflow'
+import { type Actor, hasRole as actorHasRole, isStaff as actorIsStaff, type Role } from '../workflow'
 
-/** The shape of a signed-in user as far as role checks care. */
-export interface RoleHolder {
-  id: string | number
-  roles?: readonly Role[] | null
-}
+/** The shape of a signed-in user as far as role checks care; anonymous is null or undefined. */
+export type RoleHolder = { id: Actor['id']; roles?: readonly Role[] | null } | null | undefined
 
-/** True when the user holds at least one of `roles`. Anonymous (null) holds none. */
-export function hasRole(user: RoleHolder | null | undefined, ...roles: Role[]): boolean {
-  return Boolean(user?.roles?.some((r) => roles.includes(r)))
+const actor = (user: NonNullable<RoleHolder>): Actor => ({ id: user.id, roles: user.roles ?? [] })
+
+/** True when the user holds at least one of `roles` (the workflow's rule). Anonymous holds none. */
+export function hasRole(user: RoleHolder, ...roles: Role[]): boolean {
+  return Boolean(user) && roles.some((role) => actorHasRole(actor(user!), role))
 }
 
 /** Editors and admins: they manage content and may act at every workflow step. */
-export function isStaff(user: RoleHolder | null | undefined): boolean {
-  return hasRole(user, 'editor', 'admin')
+export function isStaff(user: RoleHolder): boolean {
+  return Boolean(user) && actorIsStaff(actor(user!))
 }
