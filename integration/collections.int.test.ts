@@ -84,6 +84,14 @@ describe('users', () => {
     await asAdmin.patch(`/users/${author.id}`, { roles: ['author'] })
   })
 
+  it('signs in after a mistyped password (the attempt counter is reset)', async () => {
+    const user = await createUser(payload, ['author'])
+    const client = new RestClient()
+    expect((await client.post('/users/login', { email: user.email, password: 'wrong' })).status).toBe(401)
+    expect((await client.post('/users/login', { email: user.email, password: PASSWORD })).status).toBe(200)
+    expect((await client.post('/users/login', { email: user.email, password: PASSWORD })).status).toBe(200)
+  })
+
   it('lets a user edit only their own profile, and shows anonymous callers nothing', async () => {
     const res = await asAuthor.patch(`/users/${reviewer.id}`, { bio: 'hijacked' })
     expect(res.status).toBe(403)

@@ -11,6 +11,7 @@ import { importContent } from '../src/content/importContent'
 import { ContentError, loadContentDir } from '../src/content/loadContentDir'
 import { formatProblem } from '../src/content/problems'
 import { unique } from './helpers/fixtures'
+import { waitForMail } from './helpers/mailbox'
 import { testPayload } from './helpers/payload'
 import { RestClient } from './helpers/rest'
 
@@ -125,6 +126,18 @@ describe('content import', () => {
       password: '',
     })
     expect(login.status).not.toBe(200)
+  })
+
+  it('lets an imported person set a password through the reset flow, and only then sign in', async () => {
+    const client = new RestClient()
+    const email = 'editorial@example.org'
+    expect((await client.post('/users/forgot-password', { email })).status).toBe(200)
+    const mail = await waitForMail((m) => m.to.includes(email) && /reset/i.test(m.subject))
+    const token = /\/admin\/reset\/([A-Za-z0-9]+)/.exec(mail.html || mail.text)?.[1]
+    expect(token, mail.html || mail.text).toBeTruthy()
+    const password = 'a-new-Password-for-editorial-1'
+    expect((await client.post('/users/reset-password', { token, password })).status).toBe(200)
+    expect((await client.post('/users/login', { email, password })).status).toBe(200)
   })
 
   it('is idempotent: importing the same folder again changes nothing', async () => {

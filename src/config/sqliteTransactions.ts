@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import type { Client as LibsqlClient, TransactionMode } from '@libsql/client'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
@@ -8,6 +10,21 @@ const BUSY_RETRY_MS = 10_000
 
 const isBusy = (error: unknown) =>
   /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message))
+
+/** Set while code runs inside `withExplicitTransactions`: only then does SQLite open transactions. */
+const explicit = new AsyncLocalStorage<true>()
+
+/**
+ * Runs `work` with SQLite transactions enabled for it. Payload's SQLite adapter has transactions
+ * off by default, and Payload relies on that: some operations deliberately write outside their own
+ * transaction (forgot-password's rate limit, the job runner), which on SQLite, where a writer locks
+ * the whole database, would wait on their own request. So ordinary operations run without
+ * transactions, as Payload designs them, and the platform's all-or-nothing work (content import,
+ * workflow actions) asks for one through this. Other databases always use transactions.
+ */
+export function withExplicitTransactions<T>(work: () => Promise<T>): Promise<T> {
+  return explicit.run(true, work)
+}
 
 /**
  * SQLite has one writer at a time. libsql hands its connection to each transaction and opens the
@@ -46,6 +63,8 @@ export function serializeTransactions(base: DatabaseAdapterObj): DatabaseAdapter
       let tail: Promise<void> = Promise.resolve()
 
       const beginTransaction: BaseDatabaseAdapter['beginTransaction'] = async (options) => {
+        // Payload's own default for SQLite: no transaction (see withExplicitTransactions).
+        if (!explicit.getStore()) return null
         let release!: () => void
         const mine = new Promise<void>((resolve) => (release = resolve))
         const previous = tail

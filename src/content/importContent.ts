@@ -1,15 +1,9 @@
 import { randomBytes } from 'node:crypto'
 
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { Article, Citation, SiteSetting, User } from '../../payload-types'
+import { runInTransaction } from '../config/transactions'
 import { createMarkdownProcessor, toProblems } from '../markdown'
 import {
   addMonths,
@@ -206,52 +200,56 @@ export async function importContent(
     warnings,
   }
   const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, payload)
-  const ownsTransaction = await initTransaction(req)
   let current = bundle.dir
   try {
-    const userIds = new Map<string, User['id']>()
-    for (const [email, user] of existingUsers) userIds.set(email, user.id)
-    for (const person of bundle.people) {
-      current = `people.json (${person.email})`
-      const id = await upsertPerson(
-        req,
-        person,
-        existingUsers.get(lower(person.email)),
-        report.people,
-      )
-      userIds.set(lower(person.email), id)
-    }
+    await runInTransaction(req, async () => {
+      const userIds = new Map<string, User['id']>()
+      for (const [email, user] of existingUsers) userIds.set(email, user.id)
+      for (const person of bundle.people) {
+        current = `people.json (${person.email})`
+        const id = await upsertPerson(
+          req,
+          person,
+          existingUsers.get(lower(person.email)),
+          report.people,
+        )
+        userIds.set(lower(person.email), id)
+      }
 
-    const citationIds = new Map<string, Citation['id']>()
-    for (const [key, c] of existingCitations) citationIds.set(key, c.id)
-    for (const item of bundle.references) {
-      current = `references.json (${item.id})`
-      const id = await upsertReference(req, item, existingCitations.get(item.id), report.references)
-      citationIds.set(item.id, id)
-    }
+      const citationIds = new Map<string, Citation['id']>()
+      for (const [key, c] of existingCitations) citationIds.set(key, c.id)
+      for (const item of bundle.references) {
+        current = `references.json (${item.id})`
+        const id = await upsertReference(
+          req,
+          item,
+          existingCitations.get(item.id),
+          report.references,
+        )
+        citationIds.set(item.id, id)
+      }
 
-    let intervalMonths = bundle.settings?.reviewIntervalMonths
-    if (bundle.settings) {
-      current = 'site.yaml'
-      report.settings = await applySettings(req, bundle.settings)
-    }
-    intervalMonths ??=
-      (await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0 }))
-        .reviewIntervalMonths ?? DEFAULT_REVIEW_INTERVAL_MONTHS
+      let intervalMonths = bundle.settings?.reviewIntervalMonths
+      if (bundle.settings) {
+        current = 'site.yaml'
+        report.settings = await applySettings(req, bundle.settings)
+      }
+      intervalMonths ??=
+        (await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0 }))
+          .reviewIntervalMonths ?? DEFAULT_REVIEW_INTERVAL_MONTHS
 
-    for (const plan of planned) {
-      current = plan.source.file
-      await upsertArticle(req, plan, {
-        authors: plan.authorEmails.map((e) => userIds.get(e)!),
-        citations: plan.citedKeys.map((k) => citationIds.get(k)!),
-        reviewer: plan.reviewerEmail ? userIds.get(plan.reviewerEmail) : undefined,
-        intervalMonths,
-        counts: report.articles,
-      })
-    }
-    if (ownsTransaction) await commitTransaction(req)
+      for (const plan of planned) {
+        current = plan.source.file
+        await upsertArticle(req, plan, {
+          authors: plan.authorEmails.map((e) => userIds.get(e)!),
+          citations: plan.citedKeys.map((k) => citationIds.get(k)!),
+          reviewer: plan.reviewerEmail ? userIds.get(plan.reviewerEmail) : undefined,
+          intervalMonths,
+          counts: report.articles,
+        })
+      }
+    })
   } catch (error) {
-    await killTransaction(req)
     if (error instanceof ContentError) throw error
     throw new ContentError([
       { file: current, message: `the CMS refused it: ${describeRefusal(error)}` },

@@ -1,10 +1,11 @@
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import type { Article, Review, User } from '../../../payload-types'
 import { storedArticleContent } from '../../../src/content/articleContent'
 import { articleProblems } from '../../../src/content/articleChecks'
 import { lockArticle } from '../../../src/config/locks'
+import { runInTransaction } from '../../../src/config/transactions'
 import type { ContentProblem } from '../../../src/markdown'
 import {
   decide,
@@ -62,8 +63,7 @@ export async function performAction(
   if (!user || user.collection !== 'users') {
     throw new WorkflowRefusal('unauthenticated', 'Sign in to act on an article')
   }
-  const ownsTransaction = await initTransaction(req)
-  try {
+  return runInTransaction(req, async () => {
     await lockArticle(req, id)
     const revision = await req.payload
       .findByID({
@@ -172,14 +172,10 @@ export async function performAction(
         req,
       })
     }
-    if (ownsTransaction) await commitTransaction(req)
     return {
       article: { id: saved.id, state: saved.state, _status: saved._status },
       event,
       warnings: decision.warnings ?? [],
     }
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  })
 }
