@@ -1,3 +1,5 @@
+import type { ContentProblem } from '../markdown/types'
+
 /** The review states of an article, in the order an article normally moves through them. */
 export const WORKFLOW_STATES = [
   'draft',
@@ -45,15 +47,8 @@ export interface ArticleFacts {
   contentHash: string
 }
 
-/** A positioned problem found by the Markdown checks (remark-lint style). */
-export interface ContentProblem {
-  ruleId: string
-  severity: 'error' | 'warning'
-  message: string
-  line?: number
-  column?: number
-  field?: string
-}
+/** A positioned problem found by the Markdown checks, as src/markdown reports it. */
+export type { ContentProblem } from '../markdown/types'
 
 /** Per-action input. Which fields an action needs is stated on `decide`. */
 export interface ActionInput {
