@@ -46,6 +46,10 @@ export default buildConfig({
     // Gravatar images come from the internet; the built-in avatar works everywhere.
     avatar: 'default',
     importMap: { baseDir: ROOT_DIR },
+    components: {
+      // What waits for the signed-in person: reviews, their articles, overdue re-reviews.
+      beforeDashboard: ['/src/admin/ReviewDashboard#ReviewDashboard'],
+    },
   },
   typescript: {
     outputFile: path.resolve(ROOT_DIR, 'payload-types.ts'),

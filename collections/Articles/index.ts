@@ -10,6 +10,7 @@ import { SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
 import { audienceLabel, VARIANT_AUDIENCES } from '../../src/content/audiences'
 import { STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
 import { matches } from '../shared/matches'
+import { previewEndpoint } from './endpoints/preview'
 import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
 import { deriveSlug } from './hooks/deriveSlug'
 import { enforceEditRules } from './hooks/enforceEditRules'
@@ -24,8 +25,12 @@ const markdown = (name: string, description: string, required = true): Field => 
     language: 'markdown',
     description,
     editorOptions: { wordWrap: 'on', lineNumbers: 'on', minimap: { enabled: false } },
+    components: { Field: '/src/admin/ArticleMarkdownField#ArticleMarkdownField' },
   },
 })
+
+/** In the edit view the review panel shows these in words; lists and filters keep them. */
+const SHOWN_IN_REVIEW_PANEL = '/src/admin/ShownInReviewPanel#ShownInReviewPanel'
 
 /** Written only by the workflow (server code with its own checks), never through an API. */
 const workflowOwned = { create: nobodyField, update: nobodyField }
@@ -41,6 +46,15 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'state', 'authors', 'reviewers', 'reviewDue', 'updatedAt'],
     group: 'Content',
     listSearchableFields: ['title', 'slug', 'summary'],
+    components: {
+      edit: {
+        // Publishing happens only by approval (the server refuses the rest): no Publish or
+        // Unpublish of Payload's own, and no "Revert to published" in the status.
+        PublishButton: '/src/admin/PublishByApproval#PublishByApproval',
+        UnpublishButton: '/src/admin/PublishByApproval#NoUnpublishButton',
+        Status: '/src/admin/ReviewStatus#ReviewStatus',
+      },
+    },
   },
   versions: {
     // Drafts are validated like published documents: a draft without a question is not a draft.
@@ -61,8 +75,17 @@ export const Articles: CollectionConfig = {
     beforeChange: [enforceEditRules],
     beforeDelete: [refusePublishedDelete],
   },
-  endpoints: [workflowEndpoint, workflowStatusEndpoint],
+  endpoints: [previewEndpoint, workflowEndpoint, workflowStatusEndpoint],
   fields: [
+    {
+      // The review panel: first in the sidebar, so it is in view beside the top of the article.
+      name: 'reviewPanel',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/src/admin/WorkflowPanel#WorkflowPanel' },
+      },
+    },
     {
       name: 'title',
       type: 'text',
@@ -146,7 +169,12 @@ export const Articles: CollectionConfig = {
       relationTo: 'users',
       hasMany: true,
       access: workflowOwned,
-      admin: { position: 'sidebar', readOnly: true, description: 'Assigned when a review starts.' },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Assigned when a review starts.',
+        components: { Field: SHOWN_IN_REVIEW_PANEL },
+      },
     },
     {
       name: 'state',
@@ -156,7 +184,11 @@ export const Articles: CollectionConfig = {
       index: true,
       options: WORKFLOW_STATES.map((value) => ({ label: STATE_LABELS[value], value })),
       access: workflowOwned,
-      admin: { position: 'sidebar', readOnly: true },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        components: { Field: SHOWN_IN_REVIEW_PANEL, Cell: '/src/admin/StateCell#StateCell' },
+      },
     },
     {
       name: 'reviewDue',
@@ -167,13 +199,14 @@ export const Articles: CollectionConfig = {
         position: 'sidebar',
         readOnly: true,
         description: 'When the approved answer must be reviewed again.',
+        components: { Field: SHOWN_IN_REVIEW_PANEL },
       },
     },
     {
       name: 'approval',
       type: 'group',
       access: workflowOwned,
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { position: 'sidebar', readOnly: true, components: { Field: SHOWN_IN_REVIEW_PANEL } },
       fields: [
         { name: 'hash', type: 'text', label: 'Approved content hash (SHA-256)' },
         { name: 'approvedBy', type: 'relationship', relationTo: 'users' },

@@ -4,6 +4,9 @@ import { authenticated } from '../../src/access/authenticated'
 import { staff } from '../../src/access/staff'
 import { matches } from '../../collections/shared/matches'
 
+/** The Markdown editor (Monaco served by this server, not a CDN). */
+const MARKDOWN_FIELD = '/src/admin/MarkdownField#MarkdownField'
+
 /** Site-wide settings: what every published page says around the article, and publishing rules. */
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
@@ -28,12 +31,17 @@ export const SiteSettings: GlobalConfig = {
         language: 'markdown',
         description:
           'Shown under every article as the professional medical disclaimer (Markdown). Publishing refuses to run without one.',
+        components: { Field: MARKDOWN_FIELD },
       },
     },
     {
       name: 'editorialPolicy',
       type: 'code',
-      admin: { language: 'markdown', description: 'The editorial policy page (Markdown).' },
+      admin: {
+        language: 'markdown',
+        description: 'The editorial policy page (Markdown).',
+        components: { Field: MARKDOWN_FIELD },
+      },
     },
     {
       name: 'publishPolicy',

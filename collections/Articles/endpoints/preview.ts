@@ -1,0 +1,96 @@
+import type { Endpoint } from 'payload'
+import { z } from 'zod'
+
+import type { Citation } from '../../../payload-types'
+import { citationToCsl } from '../../../src/content/citations'
+import {
+  checkArticle,
+  type ContentProblem,
+  createMarkdownProcessor,
+  type MarkdownProcessor,
+  renderReferenceList,
+  toHtml,
+  toProblems,
+} from '../../../src/markdown'
+
+/** What the admin's Markdown editor sends while an author types. */
+export const previewRequestSchema = z.strictObject({
+  markdown: z.string().max(200_000),
+  /** The article's citations (ids), in order: what `[@key]` may refer to. */
+  citations: z
+    .array(z.union([z.string().min(1), z.number()]))
+    .max(500)
+    .default([]),
+  /** An audience version's body: it cites a subset of the article's references. */
+  variant: z.boolean().optional(),
+  /** Prefix for the ids in the HTML, so several previews can share the admin page. */
+  idPrefix: z
+    .string()
+    .regex(/^[a-z0-9-]{0,60}$/)
+    .optional(),
+})
+
+export interface PreviewResult {
+  /** Sanitized HTML of the body followed by its reference list. */
+  html: string
+  problems: ContentProblem[]
+}
+
+let shared: MarkdownProcessor | undefined
+
+function refusal(status: number, message: string): Response {
+  return Response.json({ errors: [{ message }] }, { status })
+}
+
+/**
+ * `POST /api/articles/preview` with `{ markdown, citations, variant? }`: the live preview and the
+ * content problems of Markdown being edited, rendered by the same pipeline that publishes it.
+ * Citations are read as the signed-in user may see them; unknown ids are left out (and any
+ * `[@key]` that needed them is then reported as unknown).
+ */
+export const previewEndpoint: Endpoint = {
+  path: '/preview',
+  method: 'post',
+  handler: async (req) => {
+    const user = req.user
+    if (!user) return refusal(401, 'Sign in to preview an article')
+    let body: unknown
+    try {
+      body = await req.json?.()
+    } catch {
+      return refusal(400, 'The request body must be JSON: { "markdown": "…", "citations": [] }')
+    }
+    const parsed = previewRequestSchema.safeParse(body)
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+      return refusal(400, `Invalid preview request: ${issues.join('; ')}`)
+    }
+    const { markdown, citations: ids, variant, idPrefix } = parsed.data
+    let citations: Citation[] = []
+    if (ids.length) {
+      const { docs } = await req.payload.find({
+        collection: 'citations',
+        where: { id: { in: ids } },
+        depth: 0,
+        pagination: false,
+        req,
+        overrideAccess: false,
+        user,
+      })
+      const byId = new Map(docs.map((c) => [String(c.id), c]))
+      citations = ids.flatMap((id) => byId.get(String(id)) ?? [])
+    }
+    const processor = (shared ??= createMarkdownProcessor())
+    const references = citations.map(citationToCsl)
+    const result = processor.render({ markdown, references, path: 'body', idPrefix })
+    const html = toHtml(result.hast) + toHtml(renderReferenceList(result.references))
+    // What submitting would say about this text: the body's checks (the title is elsewhere); an
+    // audience version cites the subset of the references it needs, so unused ones are expected.
+    const problems = variant
+      ? toProblems(result.messages, 'body').filter((p) => p.ruleId !== 'citation-unused')
+      : checkArticle({ title: null, body: markdown, references }, processor).filter(
+          (p) => p.ruleId !== 'title-missing',
+        )
+    return Response.json({ html, problems } satisfies PreviewResult)
+  },
+}
