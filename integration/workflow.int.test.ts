@@ -379,6 +379,33 @@ describe('a published article keeps its approved revision until a new one is app
     expect((await live(article.id)).body).toContain('A revised answer')
   })
 
+  it('sends a stale approval back to review; the approved revision stays live until a new approval', async () => {
+    const ref = await createCitation(payload, { title: 'Serum free light chains' })
+    const article = await newArticle(people.author, `## Answer\n\nYes [@${ref.key}].`)
+    await as.author!.patch(`/articles/${article.id}?draft=true`, { citations: [ref.id] })
+    for (const [client, action] of [
+      ['author', 'submit'],
+      ['reviewer', 'start_review'],
+      ['reviewer', 'approve'],
+    ] as const) {
+      expect((await act(as[client]!, article.id, action)).status).toBe(200)
+    }
+    const firstApproval = (await live(article.id)).approval!
+    await as.editor!.patch(`/citations/${ref.id}`, {
+      title: 'Serum free light chains (2nd edition)',
+    })
+    expect((await as.editor!.get(`/articles/${article.id}/workflow`)).body.stale).toBe(true)
+
+    expect((await act(as.author!, article.id, 'submit')).status).toBe(200)
+    expect((await latest(article.id)).state).toBe('submitted')
+    expect((await live(article.id))._status).toBe('published')
+    expect((await act(as.reviewer!, article.id, 'start_review')).status).toBe(200)
+    expect((await act(as.reviewer!, article.id, 'approve')).status).toBe(200)
+    const renewed = await live(article.id)
+    expect(renewed.approval!.hash).not.toBe(firstApproval.hash)
+    expect((await as.editor!.get(`/articles/${article.id}/workflow`)).body.stale).toBe(false)
+  })
+
   it('locks the content while it is in review', async () => {
     const article = await articleIn('under_review')
     const res = await as.author!.patch(`/articles/${article.id}?draft=true`, {
@@ -406,6 +433,29 @@ describe('a published article keeps its approved revision until a new one is app
     const status = await as.editor!.get(`/articles/${article.id}/workflow`)
     expect(status.body.stale).toBe(true)
     expect(status.body.unreviewedChanges).toBe(true)
+  })
+})
+
+describe('the live preview while editing', () => {
+  it('renders through the publishing pipeline and reports problems by line', async () => {
+    const res = await as.author!.post('/articles/preview', {
+      markdown: `## Answer\n\nYes [@${citation.key}], see [@nobody-knows].\n\n<script>alert(1)</script>`,
+      citations: [citation.id],
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.html).toContain('<sup class="citation">')
+    expect(res.body.html).toContain('Alkaline phosphatase in myeloma')
+    expect(res.body.html).not.toContain('<script')
+    const problems = res.body.problems.map((p: any) => `${p.severity} ${p.ruleId} ${p.line}`)
+    expect(problems).toContain('error citation-key 3')
+    expect(problems).toContain('warning html-dropped 5')
+  })
+
+  it('is for signed-in people with a well-formed request', async () => {
+    expect((await anonymous.post('/articles/preview', { markdown: 'x' })).status).toBe(401)
+    const bad = await as.author!.post('/articles/preview', { markdown: 42 })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors[0].message).toMatch(/markdown/)
   })
 })
 

@@ -93,7 +93,9 @@ function expectedOutcome(
     allowed.includes(state) ? to : 'invalid_state'
   switch (action) {
     case 'submit':
-      return authorOfIt || staff ? from(['draft', 'changes_requested'], 'submitted') : 'forbidden'
+      return authorOfIt || staff
+        ? from(['draft', 'changes_requested', 'approved'], 'submitted')
+        : 'forbidden'
     case 'withdraw':
       return authorOfIt || staff ? from(['submitted'], 'draft') : 'forbidden'
     case 'start_review': {
@@ -256,19 +258,19 @@ const TABLE: Record<WorkflowAction, Record<keyof typeof NAMED, P[]>> = {
   submit: {
     'no roles': F5,
     'author of another article': F5,
-    'author of this article': [SU, 'S', 'S', SU, 'S'],
+    'author of this article': [SU, 'S', 'S', SU, SU],
     'listed author without the author role': F5,
     'reviewer, nobody assigned': F5,
     'reviewer, another assigned': F5,
     'assigned reviewer': F5,
     'assigned, reviewer role revoked': F5,
-    'reviewer who wrote it': [SU, 'S', 'S', SU, 'S'],
-    'assigned reviewer who wrote it': [SU, 'S', 'S', SU, 'S'],
-    editor: [SU, 'S', 'S', SU, 'S'],
-    admin: [SU, 'S', 'S', SU, 'S'],
-    'editor who wrote it': [SU, 'S', 'S', SU, 'S'],
-    'admin + reviewer who wrote it, assigned': [SU, 'S', 'S', SU, 'S'],
-    'editor + reviewer': [SU, 'S', 'S', SU, 'S'],
+    'reviewer who wrote it': [SU, 'S', 'S', SU, SU],
+    'assigned reviewer who wrote it': [SU, 'S', 'S', SU, SU],
+    editor: [SU, 'S', 'S', SU, SU],
+    admin: [SU, 'S', 'S', SU, SU],
+    'editor who wrote it': [SU, 'S', 'S', SU, SU],
+    'admin + reviewer who wrote it, assigned': [SU, 'S', 'S', SU, SU],
+    'editor + reviewer': [SU, 'S', 'S', SU, SU],
   },
   withdraw: {
     'no roles': F5,
@@ -959,12 +961,13 @@ describe('availableActions agrees with decide', () => {
     expect(availableActions(factsFor(author), actorOf(author))).toEqual(['submit', 'comment'])
   })
 
-  it('offers an editor of a published approved article: unpublish and comment', () => {
+  it('offers an editor of a published approved article: re-review, unpublish and comment', () => {
     const article = factsFor(
       { wrote: false, assigned: false, otherAssigned: false },
       { state: 'approved', isPublished: true },
     )
     expect(availableActions(article, { id: 1, roles: ['editor'] })).toEqual([
+      'submit',
       'unpublish',
       'comment',
     ])

@@ -64,10 +64,11 @@ const RULES: Record<WorkflowAction, Rule> = {
             : 'Only an author of this article or an editor can submit it',
         )
       }
-      return requireState(article, 'submit', ['draft', 'changes_requested'], {
+      // From approved: a re-review of the live revision (overdue, or its approval went stale
+      // because a cited reference changed); it stays published until the review decides.
+      return requireState(article, 'submit', ['draft', 'changes_requested', 'approved'], {
         submitted: 'it is already waiting for a reviewer',
         under_review: "wait for the reviewer's decision",
-        approved: 'edit it to start a new revision, then submit that',
       })
     },
     apply({ article, actor, input, now, comment }) {
@@ -276,8 +277,9 @@ const RULES: Record<WorkflowAction, Rule> = {
  * says what to fix first: who (`forbidden`), then state (`invalid_state`), then input
  * (`invalid_input`), then content (`content_problems`).
  *
- * - submit: draft | changes_requested -> submitted; an author of the article or staff; needs
- *   `problems`, none of severity `error`.
+ * - submit: draft | changes_requested | approved -> submitted; an author of the article or staff;
+ *   needs `problems`, none of severity `error`. From approved it asks for a re-review of the live
+ *   revision (due, or stale because a cited reference changed), which stays published meanwhile.
  * - withdraw: submitted -> draft; an author of the article or staff.
  * - start_review: submitted -> under_review; a reviewer who did not write the article, unless
  *   another reviewer is assigned; or staff. Staff give `assignee` (a reviewer who did not write
