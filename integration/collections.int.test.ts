@@ -87,9 +87,15 @@ describe('users', () => {
   it('signs in after a mistyped password (the attempt counter is reset)', async () => {
     const user = await createUser(payload, ['author'])
     const client = new RestClient()
-    expect((await client.post('/users/login', { email: user.email, password: 'wrong' })).status).toBe(401)
-    expect((await client.post('/users/login', { email: user.email, password: PASSWORD })).status).toBe(200)
-    expect((await client.post('/users/login', { email: user.email, password: PASSWORD })).status).toBe(200)
+    expect(
+      (await client.post('/users/login', { email: user.email, password: 'wrong' })).status,
+    ).toBe(401)
+    expect(
+      (await client.post('/users/login', { email: user.email, password: PASSWORD })).status,
+    ).toBe(200)
+    expect(
+      (await client.post('/users/login', { email: user.email, password: PASSWORD })).status,
+    ).toBe(200)
   })
 
   it('lets a user edit only their own profile, and shows anonymous callers nothing', async () => {
@@ -185,8 +191,15 @@ describe('citations', () => {
 })
 
 describe('articles', () => {
-  it('requires a question, a body and an author', async () => {
-    const res = await asAuthor.post('/articles?draft=true', { summary: 'no title' })
+  it('requires a question, a body and an author (an author starting one is its first author)', async () => {
+    const own = await asAuthor.post('/articles?draft=true', {
+      title: `Mine ${unique()}?`,
+      body: 'Text',
+    })
+    expect(own.status).toBe(201)
+    expect(own.body.doc.authors.map((a: any) => a.id ?? a)).toEqual([author.id])
+
+    const res = await asEditor.post('/articles?draft=true', { summary: 'no title' })
     expect(res.status).toBe(400)
     const errors = fieldErrors(res.body).join('\n')
     expect(errors).toMatch(/^title:/m)
@@ -201,7 +214,9 @@ describe('articles', () => {
     const forOther = await asAuthor.post('/articles?draft=true', { ...data, authors: [other.id] })
     expect(forOther.status).toBe(403)
     expect(forOther.body.errors[0].message).toMatch(/List yourself as an author/)
-    expect((await asEditor.post('/articles?draft=true', { ...data, authors: [other.id] })).status).toBe(201)
+    expect(
+      (await asEditor.post('/articles?draft=true', { ...data, authors: [other.id] })).status,
+    ).toBe(201)
   })
 
   it('makes the slug from the question and refuses a duplicate or malformed slug', async () => {

@@ -56,6 +56,10 @@ export const Articles: CollectionConfig = {
       },
     },
   },
+  // Bulk edit could publish or unpublish many articles past the workflow (refused anyway), and
+  // duplicating copied a unique slug and the workflow fields: an article starts blank.
+  disableBulkEdit: true,
+  disableDuplicate: true,
   versions: {
     // Drafts are validated like published documents: a draft without a question is not a draft.
     drafts: { validate: true },
@@ -162,6 +166,9 @@ export const Articles: CollectionConfig = {
       required: true,
       minRows: 1,
       filterOptions: { roles: { contains: 'author' } },
+      // An author starting an article is its first author.
+      defaultValue: ({ user }: { user?: { id: string | number; roles?: string[] } | null }) =>
+        user?.roles?.includes('author') ? [user.id] : undefined,
     },
     {
       name: 'reviewers',

@@ -42,6 +42,8 @@ export interface WorkflowStatus {
     label: string
     at: string
     actor?: string
+    /** start_review: the reviewer who holds the review (assigned by an editor, or self). */
+    assignee?: string
     from?: string | null
     to?: string | null
     comment?: string | null
@@ -82,7 +84,15 @@ export async function workflowStatus(
     req,
     overrideAccess: false,
     user,
-    select: { type: true, at: true, actor: true, from: true, to: true, comment: true },
+    select: {
+      type: true,
+      at: true,
+      actor: true,
+      assignee: true,
+      from: true,
+      to: true,
+      comment: true,
+    },
   })
   const approval = published?.approval?.hash ? published.approval : undefined
   return {
@@ -122,6 +132,7 @@ export async function workflowStatus(
       label: EVENT_LABELS[e.type],
       at: e.at,
       actor: nameOf(e.actor),
+      assignee: nameOf(e.assignee),
       from: e.from,
       to: e.to,
       comment: e.comment,

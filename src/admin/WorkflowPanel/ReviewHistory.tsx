@@ -30,6 +30,9 @@ export function ReviewHistory({ history }: { history: WorkflowStatus['history'] 
               <p className="review-history__what">
                 <strong>{event.label}</strong>
                 {event.actor ? <> by {event.actor}</> : null}
+                {event.assignee && event.assignee !== event.actor ? (
+                  <>, assigned to {event.assignee}</>
+                ) : null}
               </p>
               <p className="review-history__when">
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time>
