@@ -4,12 +4,12 @@
  * on PORT. Every step says what went wrong and what to do about it.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { databaseKind } from '../src/config/database'
 import { readEnv, resolveSecret, ROOT_DIR, siteUrl } from '../src/config/env'
+import { fingerprintFiles } from '../src/config/fingerprint'
 import { seedIfEmpty } from '../src/content/seed'
 import { openPayload } from './lib/openPayload'
 import { describePublish, publishConfiguredSite } from '../src/publish/configured'
@@ -33,25 +33,9 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-/** A hash of everything the Next build is made from, to rebuild only when it changed. */
-function sourceFingerprint(): string {
-  const hash = createHash('sha256')
-  const visit = (rel: string) => {
-    const abs = path.join(ROOT_DIR, rel)
-    const stat = fs.statSync(abs, { throwIfNoEntry: false })
-    if (!stat) return
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(abs).sort()) visit(path.join(rel, name))
-    } else {
-      hash.update(rel).update('\0').update(fs.readFileSync(abs)).update('\0')
-    }
-  }
-  BUILD_INPUTS.forEach(visit)
-  return hash.digest('hex')
-}
-
 function ensureBuild(childEnv: NodeJS.ProcessEnv): void {
-  const fingerprint = sourceFingerprint()
+  // Everything the Next build is made from: rebuild only when it changed.
+  const fingerprint = fingerprintFiles(ROOT_DIR, BUILD_INPUTS)
   const built = fs.existsSync(path.join(DIST_DIR, 'BUILD_ID'))
   const current =
     built && fs.readFileSync(FINGERPRINT_FILE, { encoding: 'utf8', flag: 'a+' }) === fingerprint

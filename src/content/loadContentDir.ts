@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import type { z } from 'zod'
+
 import type { CslItem } from './csl'
 import { slugify } from './identifiers'
 import { formatProblem, type ImportProblem, zodProblems } from './problems'
@@ -75,49 +77,40 @@ export async function loadContentDir(dir: string): Promise<ContentBundle> {
     ])
   }
 
-  const references: CslItem[] = []
-  const referencesFile = path.join(root, 'references.json')
-  const referencesText = await readOptional(referencesFile)
-  if (referencesText === undefined) {
-    problems.push({
-      file: rel(referencesFile),
-      message: 'file not found: references are a CSL-JSON array in DIR/references.json',
-    })
-  } else {
-    const parsed = parseWithPositions(referencesText, 'json')
-    if (!parsed.ok) problems.push({ file: rel(referencesFile), ...parsed })
-    else {
-      const result = referencesSchema.safeParse(parsed.value)
-      if (result.success) references.push(...result.data)
-      else problems.push(...zodProblems(rel(referencesFile), result.error, parsed.locate))
+  /**
+   * A data file parsed and validated; undefined when it is absent or has problems (recorded).
+   * YAML files may be empty (every key optional).
+   */
+  const readData = async <T extends z.ZodType>(
+    name: string,
+    schema: T,
+    missing?: string,
+  ): Promise<z.infer<T> | undefined> => {
+    const file = path.join(root, name)
+    const text = await readOptional(file)
+    if (text === undefined) {
+      if (missing) problems.push({ file: rel(file), message: missing })
+      return undefined
     }
-  }
-
-  const people: Person[] = []
-  const peopleFile = path.join(root, 'people.json')
-  const peopleText = await readOptional(peopleFile)
-  if (peopleText !== undefined) {
-    const parsed = parseWithPositions(peopleText, 'json')
-    if (!parsed.ok) problems.push({ file: rel(peopleFile), ...parsed })
-    else {
-      const result = peopleSchema.safeParse(parsed.value)
-      if (result.success) people.push(...result.data)
-      else problems.push(...zodProblems(rel(peopleFile), result.error, parsed.locate))
+    const format = name.endsWith('.json') ? 'json' : 'yaml'
+    const parsed = parseWithPositions(text, format)
+    if (!parsed.ok) {
+      problems.push({ file: rel(file), ...parsed })
+      return undefined
     }
+    const result = schema.safeParse(format === 'yaml' ? (parsed.value ?? {}) : parsed.value)
+    if (result.success) return result.data
+    problems.push(...zodProblems(rel(file), result.error, parsed.locate))
+    return undefined
   }
-
-  let settings: SiteSettingsInput | undefined
-  const settingsFile = path.join(root, 'site.yaml')
-  const settingsText = await readOptional(settingsFile)
-  if (settingsText !== undefined) {
-    const parsed = parseWithPositions(settingsText, 'yaml')
-    if (!parsed.ok) problems.push({ file: rel(settingsFile), ...parsed })
-    else {
-      const result = siteSettingsSchema.safeParse(parsed.value ?? {})
-      if (result.success) settings = result.data
-      else problems.push(...zodProblems(rel(settingsFile), result.error, parsed.locate))
-    }
-  }
+  const references: CslItem[] =
+    (await readData(
+      'references.json',
+      referencesSchema,
+      'file not found: references are a CSL-JSON array in DIR/references.json',
+    )) ?? []
+  const people: Person[] = (await readData('people.json', peopleSchema)) ?? []
+  const settings: SiteSettingsInput | undefined = await readData('site.yaml', siteSettingsSchema)
 
   const articles: ArticleSource[] = []
   const slugs = new Map<string, string>()

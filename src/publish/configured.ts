@@ -1,28 +1,18 @@
-import { createHash } from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
 
 import { readEnv, ROOT_DIR, siteDir, siteUrl } from '../config/env'
+import { fingerprintFiles } from '../config/fingerprint'
 import { publishSite as publish, type PublishReport } from './publishSite'
 
 /** Everything the pages are rendered by: when any of it changes, every page is rendered anew. */
-function rendererVersion(): string {
-  const hash = createHash('sha256')
-  const visit = (rel: string) => {
-    const abs = path.join(ROOT_DIR, rel)
-    const stat = fs.statSync(abs, { throwIfNoEntry: false })
-    if (!stat) return
-    if (stat.isDirectory())
-      fs.readdirSync(abs)
-        .sort()
-        .forEach((name) => visit(path.join(rel, name)))
-    else if (!/\.test\.tsx?$/.test(rel)) hash.update(rel).update(fs.readFileSync(abs))
-  }
-  ;['src/site', 'src/markdown', 'src/publish', 'src/content', 'package-lock.json'].forEach(visit)
-  return hash.digest('hex')
-}
+const rendererVersion = () =>
+  fingerprintFiles(
+    ROOT_DIR,
+    ['src/site', 'src/markdown', 'src/publish', 'src/content', 'package-lock.json'],
+    (file) => /\.test\.tsx?$/.test(file),
+  )
 
 /**
  * Publishes to SITE_DIR (or `out`) for SITE_URL: what `npm start`, `npm run publish` and the

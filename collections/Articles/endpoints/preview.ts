@@ -1,7 +1,6 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import type { Citation } from '../../../payload-types'
 import { citationToCsl } from '../../../src/content/citations'
 import {
   checkArticle,
@@ -12,6 +11,8 @@ import {
   toHtml,
   toProblems,
 } from '../../../src/markdown'
+import { findCitations } from '../workflow/facts'
+import { readBody, refusal } from './respond'
 
 /** What the admin's Markdown editor sends while an author types. */
 export const previewRequestSchema = z.strictObject({
@@ -38,10 +39,6 @@ export interface PreviewResult {
 
 let shared: MarkdownProcessor | undefined
 
-function refusal(status: number, message: string): Response {
-  return Response.json({ errors: [{ message }] }, { status })
-}
-
 /**
  * `POST /api/articles/preview` with `{ markdown, citations, variant? }`: the live preview and the
  * content problems of Markdown being edited, rendered by the same pipeline that publishes it.
@@ -54,32 +51,10 @@ export const previewEndpoint: Endpoint = {
   handler: async (req) => {
     const user = req.user
     if (!user) return refusal(401, 'Sign in to preview an article')
-    let body: unknown
-    try {
-      body = await req.json?.()
-    } catch {
-      return refusal(400, 'The request body must be JSON: { "markdown": "…", "citations": [] }')
-    }
-    const parsed = previewRequestSchema.safeParse(body)
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-      return refusal(400, `Invalid preview request: ${issues.join('; ')}`)
-    }
-    const { markdown, citations: ids, variant, idPrefix } = parsed.data
-    let citations: Citation[] = []
-    if (ids.length) {
-      const { docs } = await req.payload.find({
-        collection: 'citations',
-        where: { id: { in: ids } },
-        depth: 0,
-        pagination: false,
-        req,
-        overrideAccess: false,
-        user,
-      })
-      const byId = new Map(docs.map((c) => [String(c.id), c]))
-      citations = ids.flatMap((id) => byId.get(String(id)) ?? [])
-    }
+    const body = await readBody(req, previewRequestSchema, '{ "markdown": "…", "citations": [] }')
+    if (!body.ok) return body.response
+    const { markdown, citations: ids, variant, idPrefix } = body.data
+    const citations = await findCitations(req, ids, user)
     const processor = (shared ??= createMarkdownProcessor())
     const references = citations.map(citationToCsl)
     const result = processor.render({ markdown, references, path: 'body', idPrefix })

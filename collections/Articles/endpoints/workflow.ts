@@ -2,11 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { performAction, WorkflowRefusal, workflowRequestSchema } from '../workflow/performAction'
 import { workflowStatus } from '../workflow/status'
-
-/** The error body Payload's own endpoints use, so admin and API clients read one shape. */
-function refusal(status: number, message: string, data?: Record<string, unknown>): Response {
-  return Response.json({ errors: [{ message, data }] }, { status })
-}
+import { readBody, refusal } from './respond'
 
 /**
  * `POST /api/articles/:id/workflow` with `{ action, comment?, assigneeId?, expectedState?,
@@ -17,19 +13,10 @@ export const workflowEndpoint: Endpoint = {
   path: '/:id/workflow',
   method: 'post',
   handler: async (req) => {
-    let body: unknown
+    const body = await readBody(req, workflowRequestSchema, '{ "action": "submit" | … }')
+    if (!body.ok) return body.response
     try {
-      body = await req.json?.()
-    } catch {
-      return refusal(400, 'The request body must be JSON: { "action": "submit" | … }')
-    }
-    const parsed = workflowRequestSchema.safeParse(body)
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-      return refusal(400, `Invalid workflow request: ${issues.join('; ')}`)
-    }
-    try {
-      const result = await performAction(req, String(req.routeParams?.id), parsed.data)
+      const result = await performAction(req, String(req.routeParams?.id), body.data)
       return Response.json(result)
     } catch (error) {
       if (error instanceof WorkflowRefusal) {

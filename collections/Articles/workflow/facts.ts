@@ -31,6 +31,28 @@ export async function isPublished(req: PayloadRequest, id: string | number): Pro
   return docs.length > 0
 }
 
+/**
+ * Citations by id, in the order asked for; ids that do not exist (or that `user`, when given,
+ * may not read) are left out.
+ */
+export async function findCitations(
+  req: PayloadRequest,
+  ids: readonly (string | number)[],
+  user?: PayloadRequest['user'],
+): Promise<Citation[]> {
+  if (!ids.length) return []
+  const { docs } = await req.payload.find({
+    collection: 'citations',
+    where: { id: { in: [...ids] } },
+    depth: 0,
+    pagination: false,
+    req,
+    ...(user ? { overrideAccess: false, user } : {}),
+  })
+  const byId = new Map(docs.map((c) => [String(c.id), c]))
+  return ids.flatMap((id) => byId.get(String(id)) ?? [])
+}
+
 /** The citations of a revision populated, when the revision holds only their ids. */
 export async function withCitations<T extends Pick<Article, 'citations'>>(
   req: PayloadRequest,
@@ -39,16 +61,9 @@ export async function withCitations<T extends Pick<Article, 'citations'>>(
   const refs = revision.citations ?? []
   const ids = refs.filter((c) => typeof c !== 'object').map(idOf)
   if (!ids.length) return revision
-  const { docs } = await req.payload.find({
-    collection: 'citations',
-    where: { id: { in: ids } },
-    depth: 0,
-    pagination: false,
-    req,
-  })
-  const byId = new Map(docs.map((c) => [String(c.id), c]))
+  const found = new Map((await findCitations(req, ids)).map((c) => [String(c.id), c]))
   const citations = refs
-    .map((c) => (typeof c === 'object' ? c : byId.get(String(c))))
+    .map((c) => (typeof c === 'object' ? c : found.get(String(c))))
     .filter((c): c is Citation => Boolean(c))
   return { ...revision, citations }
 }
