@@ -1,4 +1,9 @@
-import { type Actor, hasRole as actorHasRole, isStaff as actorIsStaff, type Role } from '../workflow'
+import {
+  type Actor,
+  hasRole as actorHasRole,
+  isStaff as actorIsStaff,
+  type Role,
+} from '../workflow'
 
 /** The shape of a signed-in user as far as role checks care; anonymous is null or undefined. */
 export type RoleHolder = { id: Actor['id']; roles?: readonly Role[] | null } | null | undefined
