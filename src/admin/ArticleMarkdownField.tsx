@@ -7,7 +7,7 @@ import type { PreviewResult } from '../../collections/Articles/endpoints/preview
 import type { ContentProblem } from '../markdown/types'
 import { idOf } from './ids'
 import { MarkdownField } from './MarkdownField'
-import { ProblemList, problemSummary } from './ProblemList'
+import { ProblemList, ProblemSummary } from './ProblemList'
 import { errorMessageOf } from './requests'
 
 import './ArticleMarkdownField.scss'
@@ -147,20 +147,16 @@ function MarkdownChecks({
   }, [])
 
   const problems = result?.problems ?? []
-  const errors = problems.filter((p) => p.severity === 'error').length
   return (
     <div className="markdown-checks">
       <div className="markdown-checks__header">
         <h3 className="markdown-checks__title">Checks</h3>
-        <p
-          className={`markdown-checks__summary markdown-checks__summary--${
-            errors ? 'error' : problems.length ? 'warning' : 'ok'
-          }`}
-          aria-live="polite"
-        >
-          {result ? problemSummary(problems) : 'Checking…'}
-          {result && errors > 0 ? ': errors must be fixed before submitting' : ''}
-        </p>
+        <ProblemSummary
+          problems={problems}
+          ifErrors="errors must be fixed before submitting"
+          pending={!result}
+          live
+        />
         {checking && result ? <span className="markdown-checks__busy">Checking…</span> : null}
       </div>
       {error ? (

@@ -37,6 +37,35 @@ export function problemSummary(problems: readonly ContentProblem[]): string {
 }
 
 /**
+ * The one-line verdict over a list of problems ("1 error, 2 warnings: …"), coloured by the worst
+ * severity; `ifErrors` says what errors mean here. `pending` shows "Checking…" in the same place,
+ * so a live region keeps announcing.
+ */
+export function ProblemSummary({
+  problems,
+  ifErrors,
+  pending = false,
+  live = false,
+}: {
+  problems: readonly ContentProblem[]
+  ifErrors: string
+  pending?: boolean
+  live?: boolean
+}) {
+  const errors = problems.filter((p) => p.severity === 'error').length
+  const tone = pending ? 'pending' : errors ? 'error' : problems.length ? 'warning' : 'ok'
+  return (
+    <p
+      className={`problem-summary problem-summary--${tone}`}
+      aria-live={live ? 'polite' : undefined}
+    >
+      {pending ? 'Checking…' : problemSummary(problems)}
+      {!pending && errors ? `: ${ifErrors}` : ''}
+    </p>
+  )
+}
+
+/**
  * Content problems, errors first, each marked "Error" (blocks submission) or "Warning" in words as
  * well as colour. With `onSelect`, a problem that has a line is a button that shows it.
  */

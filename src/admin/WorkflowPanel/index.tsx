@@ -18,7 +18,7 @@ import { isStaff } from '../../access/roles'
 import { ACTION_LABELS, COMMENT_REQUIRED_ACTIONS, type WorkflowAction } from '../../workflow/model'
 import { formatDate } from '../dates'
 import { idOf } from '../ids'
-import { ProblemList, problemSummary } from '../ProblemList'
+import { ProblemList, ProblemSummary } from '../ProblemList'
 import { errorMessageOf, type Refused, refusalOf } from '../requests'
 import { ReviewHistory } from './ReviewHistory'
 import { ReviewTracker } from './ReviewTracker'
@@ -290,7 +290,6 @@ function Panel({ id }: { id: string | number }) {
   const canComment = status.actions.some((a) => a.action === 'comment')
   const needsComment = open ? COMMENT_REQUIRED_ACTIONS.includes(open) : false
   const blockedByEdits = Boolean(open && open !== 'comment' && modified)
-  const errors = status.problems.filter((p) => p.severity === 'error').length
 
   return (
     <div className="review-panel__body" data-state={status.state}>
@@ -523,14 +522,10 @@ function Panel({ id }: { id: string | number }) {
       ) : null}
 
       <h3 className="review-panel__subheading">Checks on the saved version</h3>
-      <p
-        className={`review-panel__summary review-panel__summary--${
-          errors ? 'error' : status.problems.length ? 'warning' : 'ok'
-        }`}
-      >
-        {problemSummary(status.problems)}
-        {errors ? ': these must be fixed before it can be submitted' : ''}
-      </p>
+      <ProblemSummary
+        problems={status.problems}
+        ifErrors="these must be fixed before it can be submitted"
+      />
       <ProblemList problems={status.problems} bodyIsImplied={false} />
 
       <h3 className="review-panel__subheading">History</h3>
