@@ -147,7 +147,7 @@ test('an article goes from draft to the published site by clicking through the a
   // 2. Submitting is refused, and the panel says why, with the line.
   await act(author, 'Submit for review', 'Submit for review')
   const failure = panel(author).getByTestId('review-failure')
-  await expect(failure).toContainText('Cannot submit this article')
+  await expect(failure).toContainText('The saved version fails the content checks')
   await expect(failure).toContainText('Body, line 3: Unknown citation key `smith2020`')
   expect((await stored(id)).state).toBe('draft')
   await snap(author, 'author-submit-refused')

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { authenticated } from '../../src/access/authenticated'
 import { staff } from '../../src/access/staff'
 import { matches } from '../../collections/shared/matches'
+import { REVIEW_INTERVAL_MONTHS } from '../../src/workflow'
 
 /** The Markdown editor (Monaco served by this server, not a CDN). */
 const MARKDOWN_FIELD = '/src/admin/MarkdownField#MarkdownField'
@@ -57,9 +58,9 @@ export const SiteSettings: GlobalConfig = {
       name: 'reviewIntervalMonths',
       type: 'number',
       required: true,
-      defaultValue: 12,
-      min: 1,
-      max: 60,
+      defaultValue: REVIEW_INTERVAL_MONTHS.default,
+      min: REVIEW_INTERVAL_MONTHS.min,
+      max: REVIEW_INTERVAL_MONTHS.max,
       admin: {
         description: 'An approved article is due for re-review this many months after approval.',
       },

@@ -1,17 +1,19 @@
 import type { TaskHandler } from 'payload'
 
 import type { CheckOverdueReviewsIO } from '../checkOverdueReviews'
+import { appendEvent } from '../../collections/Articles/workflow/events'
+import { SYSTEM_ACTOR } from '../../collections/Articles/workflow/facts'
+import { overdueWhere } from '../../collections/Articles/workflow/queries'
 import { overdueNotice } from '../../src/notifications/messages'
+import { overdueEvent } from '../../src/workflow'
 
 /** The checkOverdueReviews task's work: runs in the job worker (see ../checkOverdueReviews.ts). */
 export const checkOverdueReviewsHandler: TaskHandler<CheckOverdueReviewsIO> = async ({ req }) => {
   const { payload } = req
-  const now = new Date().toISOString()
+  const now = new Date()
   const due = await payload.find({
     collection: 'articles',
-    where: {
-      and: [{ _status: { equals: 'published' } }, { reviewDue: { less_than_equal: now } }],
-    },
+    where: overdueWhere(now),
     depth: 0,
     pagination: false,
     req,
@@ -19,6 +21,7 @@ export const checkOverdueReviewsHandler: TaskHandler<CheckOverdueReviewsIO> = as
   const newlyOverdue = []
   for (const article of due.docs) {
     const hash = article.approval?.hash
+    if (!hash) continue
     const told = await payload.count({
       collection: 'reviews',
       where: {
@@ -31,19 +34,13 @@ export const checkOverdueReviewsHandler: TaskHandler<CheckOverdueReviewsIO> = as
       req,
     })
     if (told.totalDocs) continue
-    await payload.create({
-      collection: 'reviews',
-      data: {
-        article: article.id,
-        type: 'review_overdue',
-        at: now,
-        from: article.state,
-        to: article.state,
-        contentHash: hash,
-        comment: `Re-review was due ${article.reviewDue?.slice(0, 10)}.`,
-      },
-      req,
-    })
+    const event = overdueEvent(
+      { state: article.state, approvedHash: hash, reviewDue: article.reviewDue ?? null },
+      SYSTEM_ACTOR,
+      now,
+    )
+    if (!event) continue
+    await appendEvent(req, article.id, event)
     newlyOverdue.push(article)
   }
   if (!newlyOverdue.length) return { output: { overdue: 0 } }
@@ -58,7 +55,7 @@ export const checkOverdueReviewsHandler: TaskHandler<CheckOverdueReviewsIO> = as
     editors.docs,
     newlyOverdue.map((a) => ({
       title: a.title,
-      reviewDue: a.reviewDue ?? now,
+      reviewDue: a.reviewDue ?? now.toISOString(),
       adminUrl: `${payload.config.serverURL}/admin/collections/articles/${a.id}`,
     })),
   )

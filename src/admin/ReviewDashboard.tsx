@@ -1,8 +1,11 @@
 import type { Payload, Where } from 'payload'
 
 import type { Article, User } from '../../payload-types'
+import { actorOf, reviewFactsOf } from '../../collections/Articles/workflow/facts'
+import { overdueWhere } from '../../collections/Articles/workflow/queries'
 import { hasRole, isStaff } from '../access/roles'
-import { approvalProblem } from '../publish/loadSiteData'
+import { publishedApprovalProblem } from '../content/articleContent'
+import { availableActions } from '../workflow'
 import { formatDate } from './dates'
 import { StatePill } from './StatePill'
 
@@ -26,9 +29,6 @@ interface Section {
   more?: boolean
 }
 
-const idOf = (ref: unknown) =>
-  String(typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)
-
 /**
  * The work waiting for the signed-in person, above Payload's dashboard: for reviewers what waits
  * for their review, for authors their articles and where each stands, for editors what is overdue
@@ -44,7 +44,7 @@ export async function ReviewDashboard({
 }) {
   if (!user || (user.collection && user.collection !== 'users')) return null
   const as = { overrideAccess: false, user } as const
-  const me = String(user.id)
+  const actor = actorOf(user)
   const now = new Date()
   const latest = (where: Where, sort: string) =>
     payload.find({
@@ -66,10 +66,9 @@ export async function ReviewDashboard({
         'updatedAt',
       ),
     ])
-    const claimable = submitted.docs.filter(
-      (doc) =>
-        !(doc.authors ?? []).some((a) => idOf(a) === me) &&
-        ((doc.reviewers ?? []).length === 0 || (doc.reviewers ?? []).some((r) => idOf(r) === me)),
+    // Those the workflow would let this person start reviewing (not theirs, not someone else's).
+    const claimable = submitted.docs.filter((doc) =>
+      availableActions(reviewFactsOf(doc, false), actor).includes('start_review'),
     )
     sections.push({
       key: 'review',
@@ -109,12 +108,7 @@ export async function ReviewDashboard({
     const [overdue, waiting, published] = await Promise.all([
       payload.find({
         collection: 'articles',
-        where: {
-          and: [
-            { _status: { equals: 'published' } },
-            { reviewDue: { less_than: now.toISOString() } },
-          ],
-        },
+        where: overdueWhere(now),
         sort: 'reviewDue',
         depth: 0,
         limit: LIMIT,
@@ -154,7 +148,7 @@ export async function ReviewDashboard({
         })),
       more: waiting.hasNextPage,
     })
-    const mismatched = published.docs.filter((doc) => approvalProblem(doc) !== undefined)
+    const mismatched = published.docs.filter((doc) => publishedApprovalProblem(doc) !== undefined)
     if (mismatched.length) {
       sections.push({
         key: 'mismatch',

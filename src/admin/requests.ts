@@ -4,7 +4,10 @@ import type { ContentProblem } from '../markdown/types'
 export interface Refused {
   status: number
   message: string
+  /** The refusal code (`forbidden`, `invalid_state`, `conflict`, …), when the server gave one. */
   code?: string
+  /** The precise reason (`content_problems`, `state_moved_on`, …), for deciding what to show. */
+  because?: string
   problems?: ContentProblem[]
 }
 
@@ -27,6 +30,7 @@ export async function refusalOf(res: Response): Promise<Refused> {
         ? 'You are signed out: sign in again and retry.'
         : `The server answered ${res.status} ${res.statusText}`.trim()),
     code: typeof data.code === 'string' ? data.code : undefined,
+    because: typeof data.because === 'string' ? data.because : undefined,
     problems: Array.isArray(data.problems) ? (data.problems as ContentProblem[]) : undefined,
   }
 }

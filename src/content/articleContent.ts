@@ -1,4 +1,5 @@
 import type { Article, Citation } from '../../payload-types'
+import { type ApprovalProblem, approvalProblem, contentHash } from '../workflow'
 import { citationToCsl } from './citations'
 import type { CslItem } from './csl'
 
@@ -43,4 +44,16 @@ export function storedArticleContent(
     })),
     references,
   }
+}
+
+/** The approval hash of a stored revision (citations populated). */
+export const revisionHash = (revision: Parameters<typeof storedArticleContent>[0]): string =>
+  contentHash(storedArticleContent(revision))
+
+/**
+ * Why a published revision (citations populated) must not be shown as it stands: the workflow's
+ * `approvalProblem` over its stored approval record and the hash of its content now.
+ */
+export function publishedApprovalProblem(doc: Article): ApprovalProblem | undefined {
+  return approvalProblem({ state: doc.state, approvedHash: doc.approval?.hash }, revisionHash(doc))
 }

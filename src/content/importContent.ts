@@ -5,12 +5,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { Article, Citation, SiteSetting, User } from '../../payload-types'
 import { runInTransaction } from '../config/transactions'
 import { createMarkdownProcessor, toProblems } from '../markdown'
-import {
-  addMonths,
-  contentHash,
-  DEFAULT_REVIEW_INTERVAL_MONTHS,
-  type WorkflowState,
-} from '../workflow'
+import { addMonths, contentHash, REVIEW_INTERVAL_MONTHS, type WorkflowState } from '../workflow'
 import { type ArticleContent, storedArticleContent } from './articleContent'
 import { citationToCsl, cslToCitation } from './citations'
 import type { CslItem } from './csl'
@@ -236,7 +231,7 @@ export async function importContent(
       }
       intervalMonths ??=
         (await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0 }))
-          .reviewIntervalMonths ?? DEFAULT_REVIEW_INTERVAL_MONTHS
+          .reviewIntervalMonths ?? REVIEW_INTERVAL_MONTHS.default
 
       for (const plan of planned) {
         current = plan.source.file

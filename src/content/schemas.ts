@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { ROLES } from '../workflow'
+import { REVIEW_INTERVAL_MONTHS, ROLES } from '../workflow'
 import { VARIANT_AUDIENCES } from './audiences'
 import { cslItemSchema } from './csl'
 import { isValidOrcid, ORCID_HINT, SLUG_HINT, SLUG_PATTERN } from './identifiers'
@@ -97,7 +97,12 @@ export const siteSettingsSchema = z.strictObject({
   disclaimer: text.optional(),
   editorialPolicy: text.optional(),
   publishPolicy: z.enum(['approved-only', 'pending-with-banner']).optional(),
-  reviewIntervalMonths: z.number().int().min(1).max(60).optional(),
+  reviewIntervalMonths: z
+    .number()
+    .int()
+    .min(REVIEW_INTERVAL_MONTHS.min)
+    .max(REVIEW_INTERVAL_MONTHS.max)
+    .optional(),
   followUp: z
     .strictObject({
       heading: text.optional(),

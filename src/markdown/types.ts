@@ -65,16 +65,11 @@ export interface RenderResult {
   warningCount: number
 }
 
-/** A message as plain, serializable data for the admin UI and the APIs. */
-export interface ContentProblem {
-  ruleId: string
-  severity: 'error' | 'warning'
-  message: string
-  line?: number
-  column?: number
-  /** Which article field the problem is in: 'title' | 'summary' | 'body' | 'references' | ... */
-  field?: string
-}
+/**
+ * A message as plain, serializable data for the admin UI and the APIs: the shape the workflow's
+ * submit rule takes (only errors block submission).
+ */
+export type { ContentProblem } from '../workflow/model'
 
 export interface MarkdownProcessor {
   /** Synchronous and reentrant: build the processor once, render many documents. */

@@ -1,8 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Article, Review, SiteSetting, User } from '../../payload-types'
-import { storedArticleContent } from '../content/articleContent'
-import { contentHash } from '../workflow'
+import { publishedApprovalProblem } from '../content/articleContent'
 import type { ArticleRecord } from './viewModels'
 
 /** An article the publisher would not render, and why. */
@@ -18,23 +17,6 @@ export interface SiteData {
   records: ArticleRecord[]
   refused: Refusal[]
   board: User[]
-}
-
-/**
- * Why a published revision must not be published as it stands, or undefined when it is exactly
- * what a reviewer approved: its content (with the current data of its references) must hash to
- * the approval record. A mismatch means it changed behind the workflow's back, or a cited
- * reference changed since approval: either way readers would see something nobody approved.
- */
-export function approvalProblem(doc: Article): string | undefined {
-  if (doc.state !== 'approved' || !doc.approval?.hash) {
-    return `it is published but has no approval record (state "${doc.state}")`
-  }
-  const actual = contentHash(storedArticleContent(doc))
-  if (actual !== doc.approval.hash) {
-    return `its content differs from the approved revision (hash ${actual.slice(0, 12)}… is not the approved ${doc.approval.hash.slice(0, 12)}…): it changed after approval, or a cited reference did`
-  }
-  return undefined
 }
 
 /**
@@ -55,8 +37,8 @@ export async function loadSiteData(payload: Payload): Promise<SiteData> {
   const records: Omit<ArticleRecord, 'events'>[] = []
   const refused: Refusal[] = []
   for (const doc of published.docs) {
-    const problem = approvalProblem(doc)
-    if (problem) refused.push({ id: doc.id, slug: doc.slug, reason: problem })
+    const problem = publishedApprovalProblem(doc)
+    if (problem) refused.push({ id: doc.id, slug: doc.slug, reason: problem.reason })
     else records.push({ doc, approved: true })
   }
   if (settings.publishPolicy === 'pending-with-banner') {

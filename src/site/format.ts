@@ -1,3 +1,4 @@
+import { isWorkflowState, STATE_LABELS } from '../workflow'
 import type { PersonRef, SiteInfo } from './types'
 
 /** Site-relative paths of the pages and files the site links to; the publisher writes them there. */
@@ -93,18 +94,11 @@ export function token(value: string): string {
   )
 }
 
-/** Workflow state names as readers see them. */
+/** A workflow state as readers see it: the workflow's own label; unknown values in words. */
 export function stateLabel(state: string): string {
-  const labels: Record<string, string> = {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    under_review: 'Under review',
-    changes_requested: 'Changes requested',
-    approved: 'Approved',
-    unpublished: 'Unpublished',
-  }
-  const label = labels[state] ?? state.replace(/[_-]+/g, ' ')
-  return label.charAt(0).toUpperCase() + label.slice(1)
+  if (isWorkflowState(state)) return STATE_LABELS[state]
+  const words = state.replace(/[_-]+/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
 /** Escapes text for XML content and attribute values. */

@@ -1,5 +1,6 @@
 import type { Root } from 'hast'
 import type { RenderedReference, TocEntry } from '../markdown/types'
+import type { TrackerStepKey } from '../workflow'
 
 /**
  * The view-models the site renders. They are plain data prepared by `src/publish`: every Markdown
@@ -45,7 +46,7 @@ export interface Person extends PersonRef {
   roles: string[]
 }
 
-export type TrackerStepName = 'submitted' | 'under_review' | 'approved'
+export type TrackerStepName = TrackerStepKey
 
 export interface ReviewStep {
   step: TrackerStepName

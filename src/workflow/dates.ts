@@ -30,17 +30,27 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * True when re-review is due: `now` has reached `reviewDue` (the review period ends at that
- * instant, so the due moment itself counts as overdue). No due date means never overdue.
+ * The one definition of "overdue for re-review", as a bound on `reviewDue`: an approved article
+ * is overdue once `now` has reached its `reviewDue` (the review period ends at that instant, so
+ * the due moment itself counts). Database queries use this bound (`reviewDue <= dueAtOrBefore`);
+ * `isOverdue` applies it to one article.
+ */
+export function overdueBoundary(now: Date): { dueAtOrBefore: Date } {
+  assertValidDate(now, 'overdueBoundary: now')
+  return { dueAtOrBefore: new Date(now.getTime()) }
+}
+
+/**
+ * True when re-review is due (see `overdueBoundary`). No due date means never overdue.
  * `reviewDue` may be an ISO string, as Payload returns dates. Throws a TypeError for an
  * unparseable `reviewDue` or an invalid `now`.
  */
 export function isOverdue(reviewDue: Date | string | null | undefined, now: Date): boolean {
-  assertValidDate(now, 'isOverdue: now')
+  const { dueAtOrBefore } = overdueBoundary(now)
   if (reviewDue === null || reviewDue === undefined) return false
   const due = typeof reviewDue === 'string' ? new Date(reviewDue) : reviewDue
   assertValidDate(due, 'isOverdue: reviewDue')
-  return now.getTime() >= due.getTime()
+  return due.getTime() <= dueAtOrBefore.getTime()
 }
 
 /** Throws a TypeError unless `value` is a Date holding a real time. */

@@ -8,7 +8,14 @@ import {
   decide,
   decideEdit,
 } from './machine'
-import { MAX_COMMENT_LENGTH, ROLES, STATE_LABELS, WORKFLOW_ACTIONS, WORKFLOW_STATES } from './model'
+import {
+  MAX_COMMENT_LENGTH,
+  REVIEW_INTERVAL_MONTHS,
+  ROLES,
+  STATE_LABELS,
+  WORKFLOW_ACTIONS,
+  WORKFLOW_STATES,
+} from './model'
 import type {
   ActionInput,
   Actor,
@@ -419,6 +426,7 @@ describe('approve: never by an author of the article', () => {
       expect(decision).toEqual({
         ok: false,
         code: 'forbidden',
+        because: 'conflict_of_interest',
         reason: 'You wrote this article, so you cannot approve it: another board member must',
       })
       expect(availableActions(article, { id: ACTOR_ID, roles })).not.toContain('approve')
@@ -454,6 +462,7 @@ describe('refusal reasons', () => {
     expect(run(other, 'under_review', 'approve', false)).toEqual({
       ok: false,
       code: 'forbidden',
+      because: 'not_assigned',
       reason: 'Only the assigned reviewer or an editor can approve this article',
     })
   })
@@ -462,6 +471,8 @@ describe('refusal reasons', () => {
     expect(run(assigned, 'submitted', 'approve', false)).toEqual({
       ok: false,
       code: 'invalid_state',
+      because: 'wrong_state',
+      state: 'submitted',
       reason: 'Cannot approve an article that is Submitted: start the review first',
     })
   })
@@ -495,6 +506,7 @@ describe('refusal reasons', () => {
       expect(decision).toEqual({
         ok: false,
         code: 'forbidden',
+        because: 'conflict_of_interest',
         reason: 'You wrote this article, so you cannot review it: another board member must',
       })
     }
@@ -566,6 +578,7 @@ describe('start_review: claiming and assigning', () => {
     expect(decision).toEqual({
       ok: false,
       code: 'forbidden',
+      because: 'assigned_to_other',
       reason: 'This article is assigned to another reviewer: ask an editor to reassign it',
     })
   })
@@ -573,7 +586,12 @@ describe('start_review: claiming and assigning', () => {
   it('a reviewer cannot assign someone else, but may name themselves', () => {
     const other: Actor = { id: 'rev-3', roles: ['reviewer'] }
     expect(decide(submitted([]), 'start_review', reviewer, { assignee: other }, NOW)).toMatchObject(
-      { ok: false, code: 'forbidden', reason: expect.stringMatching(/Only an editor can assign/) },
+      {
+        ok: false,
+        code: 'forbidden',
+        because: 'staff_only',
+        reason: expect.stringMatching(/Only an editor can assign/),
+      },
     )
     expect(
       decide(submitted([]), 'start_review', reviewer, { assignee: { ...reviewer } }, NOW),
@@ -718,7 +736,12 @@ describe('comments', () => {
       { comment: 42 as unknown as string },
       NOW,
     )
-    expect(decision).toEqual({ ok: false, code: 'invalid_input', reason: 'A comment must be text' })
+    expect(decision).toEqual({
+      ok: false,
+      code: 'invalid_input',
+      because: 'comment_not_text',
+      reason: 'A comment must be text',
+    })
   })
 
   it('is optional on other actions, recorded when given, omitted when blank', () => {
@@ -783,6 +806,7 @@ describe('submit: content problems', () => {
     expect(decision).toEqual({
       ok: false,
       code: 'content_problems',
+      because: 'content_problems',
       reason:
         'Cannot submit this article: fix 2 problems first: line 12:5: Unknown citation key `smith2020`; title: The title is missing',
       problems: [unknownKey, noTitle],
@@ -863,17 +887,24 @@ describe('approve: the publish record', () => {
     expect(decision.ok && decision.event.at).toEqual(NOW)
   })
 
-  it.each([0, -1, 1.5, 121, Number.NaN, Number.POSITIVE_INFINITY])(
+  it.each([0, -1, 1.5, REVIEW_INTERVAL_MONTHS.max + 1, Number.NaN, Number.POSITIVE_INFINITY])(
     'refuses a re-review interval of %s months',
     (months) => {
       const decision = decide(article, 'approve', actor, { reviewIntervalMonths: months }, NOW)
-      expect(decision).toMatchObject({ ok: false, code: 'invalid_input' })
+      expect(decision).toMatchObject({
+        ok: false,
+        code: 'invalid_input',
+        because: 'interval_invalid',
+      })
     },
   )
 
-  it.each([1, 120])('accepts a re-review interval of %s months', (months) => {
-    expect(decide(article, 'approve', actor, { reviewIntervalMonths: months }, NOW).ok).toBe(true)
-  })
+  it.each([REVIEW_INTERVAL_MONTHS.min, REVIEW_INTERVAL_MONTHS.max])(
+    'accepts a re-review interval of %s months',
+    (months) => {
+      expect(decide(article, 'approve', actor, { reviewIntervalMonths: months }, NOW).ok).toBe(true)
+    },
+  )
 })
 
 describe('unpublish', () => {
@@ -1012,6 +1043,7 @@ describe('canEditContent and decideEdit', () => {
     expect(check).toMatchObject({
       ok: false,
       code: 'forbidden',
+      because: 'reviewers_do_not_edit',
       reason: expect.stringMatching(/^Reviewers do not edit/),
     })
   })

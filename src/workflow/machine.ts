@@ -1,10 +1,12 @@
-import { addMonths, assertValidDate } from './dates'
+import { addMonths, assertValidDate, isOverdue } from './dates'
 import {
-  DEFAULT_REVIEW_INTERVAL_MONTHS,
+  ACTION_LABELS,
+  CONTENT_LOCKED,
   MAX_COMMENT_LENGTH,
-  MAX_REVIEW_INTERVAL_MONTHS,
+  REVIEW_INTERVAL_MONTHS,
   STATE_LABELS,
   WORKFLOW_ACTIONS,
+  isValidReviewInterval,
   isWorkflowAction,
   isWorkflowState,
 } from './model'
@@ -15,8 +17,11 @@ import type {
   ContentProblem,
   Decision,
   Id,
+  PublishRecord,
   Refusal,
   RefusalCode,
+  RefusalReason,
+  ReviewFacts,
   WorkflowAction,
   WorkflowEvent,
   WorkflowState,
@@ -48,7 +53,7 @@ interface Rule {
    * Who (role, authorship, assignment) and from which state, independent of input: what decides
    * whether the admin shows the action. Returns the refusal, or null to let the actor through.
    */
-  authorize(article: ArticleFacts, actor: Actor): Refusal | null
+  authorize(article: ReviewFacts, actor: Actor): Refusal | null
   /** Input checks and the outcome, once authorized. */
   apply(context: Context): Decision
 }
@@ -57,12 +62,17 @@ const RULES: Record<WorkflowAction, Rule> = {
   submit: {
     authorize(article, actor) {
       if (!isStaff(actor) && !actsAsAuthor(article, actor)) {
-        return refuse(
-          'forbidden',
-          wroteArticle(article, actor)
-            ? 'You are listed as an author of this article but your account does not have the author role, so you cannot submit it: ask an admin'
-            : 'Only an author of this article or an editor can submit it',
-        )
+        return wroteArticle(article, actor)
+          ? refuse(
+              'forbidden',
+              'author_role_missing',
+              'You are listed as an author of this article but your account does not have the author role, so you cannot submit it: ask an admin',
+            )
+          : refuse(
+              'forbidden',
+              'not_an_author',
+              'Only an author of this article or an editor can submit it',
+            )
       }
       // From approved: a re-review of the live revision (overdue, or its approval went stale
       // because a cited reference changed); it stays published until the review decides.
@@ -75,6 +85,7 @@ const RULES: Record<WorkflowAction, Rule> = {
       if (!Array.isArray(input.problems)) {
         return refuse(
           'invalid_input',
+          'checks_missing',
           'Cannot submit without the results of the content checks on the current revision: the server must run them first',
         )
       }
@@ -83,6 +94,7 @@ const RULES: Record<WorkflowAction, Rule> = {
         return {
           ok: false,
           code: 'content_problems',
+          because: 'content_problems',
           reason: `Cannot submit this article: fix ${count(errors.length, 'problem')} first: ${errors.map(describeProblem).join('; ')}`,
           problems: errors,
         }
@@ -98,7 +110,11 @@ const RULES: Record<WorkflowAction, Rule> = {
   withdraw: {
     authorize(article, actor) {
       if (!isStaff(actor) && !actsAsAuthor(article, actor)) {
-        return refuse('forbidden', 'Only an author of this article or an editor can withdraw it')
+        return refuse(
+          'forbidden',
+          'not_an_author',
+          'Only an author of this article or an editor can withdraw it',
+        )
       }
       return requireState(article, 'withdraw', ['submitted'], {
         draft: 'only a Submitted article can be withdrawn',
@@ -118,13 +134,15 @@ const RULES: Record<WorkflowAction, Rule> = {
         if (!isBoardMember(actor)) {
           return refuse(
             'forbidden',
+            'not_on_board',
             'Only a member of the advisory board (a reviewer) or an editor can start a review',
           )
         }
-        if (wroteArticle(article, actor)) return refuse('forbidden', conflictOfInterest('review'))
+        if (wroteArticle(article, actor)) return conflictOfInterest('review')
         if (article.reviewerIds.length > 0 && !isAssigned(article, actor)) {
           return refuse(
             'forbidden',
+            'assigned_to_other',
             'This article is assigned to another reviewer: ask an editor to reassign it',
           )
         }
@@ -143,6 +161,7 @@ const RULES: Record<WorkflowAction, Rule> = {
         if (assignee !== undefined && !sameId(assignee.id, actor.id)) {
           return refuse(
             'forbidden',
+            'staff_only',
             'Only an editor can assign a review to someone else: you can claim it yourself',
           )
         }
@@ -151,12 +170,14 @@ const RULES: Record<WorkflowAction, Rule> = {
         if (!isBoardMember(assignee)) {
           return refuse(
             'invalid_input',
+            'assignee_not_on_board',
             'Cannot assign this review: the person chosen is not a member of the advisory board (reviewer role)',
           )
         }
         if (wroteArticle(article, assignee)) {
           return refuse(
             'invalid_input',
+            'assignee_wrote_article',
             'Cannot assign this review: the person chosen wrote this article, so another board member must review it',
           )
         }
@@ -166,6 +187,7 @@ const RULES: Record<WorkflowAction, Rule> = {
       } else {
         return refuse(
           'invalid_input',
+          'assignee_required',
           wroteArticle(article, actor)
             ? 'Choose a board member to assign: you wrote this article, so you cannot review it yourself'
             : 'Choose a board member to assign: you are not on the advisory board (reviewer role), so you cannot take the review yourself',
@@ -183,7 +205,7 @@ const RULES: Record<WorkflowAction, Rule> = {
   request_changes: {
     authorize(article, actor) {
       if (!isStaff(actor) && !actsAsAssignedReviewer(article, actor)) {
-        return refuse('forbidden', notTheReviewer(article, actor, 'request changes to'))
+        return notTheReviewer(article, actor, 'request changes to')
       }
       return requireState(article, 'request_changes', ['under_review'], {
         draft: 'it has not been submitted for review',
@@ -196,6 +218,7 @@ const RULES: Record<WorkflowAction, Rule> = {
       if (comment === undefined) {
         return refuse(
           'invalid_input',
+          'comment_required',
           'Say what needs to change: a comment is required to request changes',
         )
       }
@@ -206,9 +229,9 @@ const RULES: Record<WorkflowAction, Rule> = {
   approve: {
     authorize(article, actor) {
       // Checked before staff powers: nobody signs off on their own work, editors included.
-      if (wroteArticle(article, actor)) return refuse('forbidden', conflictOfInterest('approve'))
+      if (wroteArticle(article, actor)) return conflictOfInterest('approve')
       if (!isStaff(actor) && !actsAsAssignedReviewer(article, actor)) {
-        return refuse('forbidden', notTheReviewer(article, actor, 'approve'))
+        return notTheReviewer(article, actor, 'approve')
       }
       return requireState(article, 'approve', ['under_review'], {
         draft: 'it has not been submitted for review',
@@ -218,30 +241,26 @@ const RULES: Record<WorkflowAction, Rule> = {
       })
     },
     apply({ article, actor, input, now, comment }) {
-      const months = input.reviewIntervalMonths ?? DEFAULT_REVIEW_INTERVAL_MONTHS
-      if (!Number.isInteger(months) || months < 1 || months > MAX_REVIEW_INTERVAL_MONTHS) {
-        return refuse(
-          'invalid_input',
-          `Cannot approve: the re-review interval must be a whole number of months from 1 to ${MAX_REVIEW_INTERVAL_MONTHS}, got ${String(months)}`,
-        )
-      }
+      const months = input.reviewIntervalMonths ?? REVIEW_INTERVAL_MONTHS.default
+      if (!isValidReviewInterval(months)) return invalidInterval('approve', months)
       return {
         ...transition(article, 'approve', actor, 'approved', now, comment),
-        publish: {
-          approvedHash: article.contentHash,
-          approverId: actor.id,
-          approvedAt: new Date(now.getTime()),
-          reviewDue: addMonths(now, months),
-        },
+        publish: publishRecord(article.contentHash, actor, now, months),
       }
     },
   },
 
   unpublish: {
     authorize(article, actor) {
-      if (!isStaff(actor)) return refuse('forbidden', 'Only an editor can unpublish an article')
+      if (!isStaff(actor)) {
+        return refuse('forbidden', 'staff_only', 'Only an editor can unpublish an article')
+      }
       if (!article.isPublished) {
-        return refuse('invalid_state', 'Cannot unpublish this article: it is not on the site')
+        return refuse(
+          'invalid_state',
+          'not_published',
+          'Cannot unpublish this article: it is not on the site',
+        )
       }
       return null
     },
@@ -257,6 +276,7 @@ const RULES: Record<WorkflowAction, Rule> = {
       if (!isStaff(actor) && !isBoardMember(actor) && !actsAsAuthor(article, actor)) {
         return refuse(
           'forbidden',
+          'not_an_author',
           'Only the authors of this article, members of the advisory board and editors can comment on it',
         )
       }
@@ -264,7 +284,7 @@ const RULES: Record<WorkflowAction, Rule> = {
     },
     apply({ article, actor, now, comment }) {
       if (comment === undefined)
-        return refuse('invalid_input', 'Write a comment first: it is empty')
+        return refuse('invalid_input', 'comment_required', 'Write a comment first: it is empty')
       return transition(article, 'comment', actor, article.state, now, comment)
     },
   },
@@ -288,7 +308,7 @@ const RULES: Record<WorkflowAction, Rule> = {
  * - request_changes: under_review -> changes_requested; the assigned reviewer or staff; needs a
  *   non-blank `comment`.
  * - approve: under_review -> approved; the assigned reviewer or staff, never an author of the
- *   article; returns `publish` (due in `reviewIntervalMonths`, 1-120, default 12).
+ *   article; returns `publish` (due in `reviewIntervalMonths`, see `REVIEW_INTERVAL_MONTHS`).
  * - unpublish: any state while published; staff; approved -> draft, other states unchanged.
  * - comment: any state, unchanged; an author of the article, any reviewer, or staff; needs a
  *   non-blank `comment`.
@@ -310,6 +330,7 @@ export function decide(
   if (!isWorkflowAction(action)) {
     return refuse(
       'invalid_input',
+      'unknown_action',
       `Unknown workflow action ${JSON.stringify(action)}: expected one of ${WORKFLOW_ACTIONS.join(', ')}`,
     )
   }
@@ -326,10 +347,10 @@ export function decide(
  * The actions to offer `actor` on `article` now: those whose role, state and assignment guards
  * pass. Input preconditions (a comment, the content checks, an assignee) are left to `decide`, so
  * an action is listed exactly when `decide` accepts it given valid input. In `WORKFLOW_ACTIONS`
- * order.
+ * order. Needs no content hash: who may act never depends on the text.
  */
-export function availableActions(article: ArticleFacts, actor: Actor): WorkflowAction[] {
-  assertArticleFacts(article)
+export function availableActions(article: ReviewFacts, actor: Actor): WorkflowAction[] {
+  assertReviewFacts(article)
   return WORKFLOW_ACTIONS.filter((action) => RULES[action].authorize(article, actor) === null)
 }
 
@@ -338,67 +359,90 @@ export function availableActions(article: ArticleFacts, actor: Actor): WorkflowA
  * when it is offered. Agrees with `availableActions`.
  */
 export function actionRefusal(
-  article: ArticleFacts,
+  article: ReviewFacts,
   action: WorkflowAction,
   actor: Actor,
 ): Refusal | null {
-  assertArticleFacts(article)
+  assertReviewFacts(article)
   return RULES[action].authorize(article, actor)
 }
 
+/** One workflow action as a person is offered it: with its label, or the refusal that hides it. */
+export interface ActionChoice {
+  action: WorkflowAction
+  label: string
+  refusal: Refusal | null
+}
+
+/** Every action in `WORKFLOW_ACTIONS` order, each offered (`refusal: null`) or with its refusal. */
+export function actionChoices(article: ReviewFacts, actor: Actor): ActionChoice[] {
+  assertReviewFacts(article)
+  return WORKFLOW_ACTIONS.map((action) => ({
+    action,
+    label: ACTION_LABELS[action],
+    refusal: RULES[action].authorize(article, actor),
+  }))
+}
+
 export type EditCheck =
-  | { ok: true; resultingState: WorkflowState }
-  | { ok: false; code: 'forbidden' | 'invalid_state'; reason: string }
+  { ok: true; resultingState: WorkflowState } | (Refusal & { code: 'forbidden' | 'invalid_state' })
 
 /**
  * Whether `actor` may change the content (title, summary, body, variants, citations) of
  * `article`, and the state an edit leaves it in:
  * - authors of the article and staff edit in draft and changes_requested; the state is unchanged;
- * - in submitted and under_review the content is locked for everyone (`invalid_state`);
+ * - in the `CONTENT_LOCKED` states (submitted, under_review) the content is locked for everyone
+ *   (`invalid_state`, `content_locked`);
  * - in approved, authors of the article and staff may edit: that starts a new revision in
  *   draft, while the approved revision stays published until a newer one is approved;
  * - nobody else edits content, reviewers included (`forbidden`).
  */
-export function canEditContent(article: ArticleFacts, actor: Actor): EditCheck {
-  assertArticleFacts(article)
+export function canEditContent(article: ReviewFacts, actor: Actor): EditCheck {
+  assertReviewFacts(article)
   if (!isStaff(actor) && !actsAsAuthor(article, actor)) {
+    if (isBoardMember(actor) && !wroteArticle(article, actor)) {
+      return forbidden(
+        'reviewers_do_not_edit',
+        'Reviewers do not edit the content of articles: comment, or request changes from the authors',
+      )
+    }
+    return wroteArticle(article, actor)
+      ? forbidden(
+          'author_role_missing',
+          'You are listed as an author of this article but your account does not have the author role, so you cannot edit it: ask an admin',
+        )
+      : forbidden('not_an_author', 'Only the authors of this article and editors can edit it')
+  }
+  if (CONTENT_LOCKED[article.state]) {
     return {
-      ok: false,
-      code: 'forbidden',
-      reason:
-        isBoardMember(actor) && !wroteArticle(article, actor)
-          ? 'Reviewers do not edit the content of articles: comment, or request changes from the authors'
-          : wroteArticle(article, actor)
-            ? 'You are listed as an author of this article but your account does not have the author role, so you cannot edit it: ask an admin'
-            : 'Only the authors of this article and editors can edit it',
+      ...refuse('invalid_state', 'content_locked', LOCK_REASONS[article.state], article.state),
+      code: 'invalid_state',
     }
   }
-  switch (article.state) {
-    case 'draft':
-    case 'changes_requested':
-      return { ok: true, resultingState: article.state }
-    case 'submitted':
-      return {
-        ok: false,
-        code: 'invalid_state',
-        reason:
-          'This article is Submitted, so its content is locked while it waits for review: withdraw it to edit',
-      }
-    case 'under_review':
-      return {
-        ok: false,
-        code: 'invalid_state',
-        reason:
-          'This article is Under review, so its content is locked: wait for the reviewer to approve it or request changes',
-      }
-    case 'approved':
-      return { ok: true, resultingState: 'draft' }
-  }
+  return { ok: true, resultingState: article.state === 'approved' ? 'draft' : article.state }
+}
+
+/** Why the content of an article in a locked state cannot change, and what to do. */
+const LOCK_REASONS: Record<WorkflowState, string> = {
+  draft: '',
+  changes_requested: '',
+  approved: '',
+  submitted:
+    'This article is Submitted, so its content is locked while it waits for review: withdraw it to edit',
+  under_review:
+    'This article is Under review, so its content is locked: wait for the reviewer to approve it or request changes',
+}
+
+function forbidden(
+  because: RefusalReason,
+  reason: string,
+): Refusal & { code: 'forbidden' | 'invalid_state' } {
+  return { ...refuse('forbidden', because, reason), code: 'forbidden' }
 }
 
 export type EditDecision =
   | { ok: true; resultingState: WorkflowState; event?: WorkflowEvent }
-  | { ok: false; code: 'forbidden' | 'invalid_state'; reason: string }
+  | (Refusal & { code: 'forbidden' | 'invalid_state' })
 
 /**
  * `canEditContent` for a concrete save whose new content hashes to `newContentHash`: a save that
@@ -416,6 +460,7 @@ export function decideEdit(
   if (typeof newContentHash !== 'string' || newContentHash === '') {
     throw new TypeError('decideEdit: newContentHash must be a non-empty string')
   }
+  assertArticleFacts(article)
   const check = canEditContent(article, actor)
   if (!check.ok && check.code === 'forbidden') return check
   if (newContentHash === article.contentHash) return { ok: true, resultingState: article.state }
@@ -434,8 +479,117 @@ export function decideEdit(
   }
 }
 
-/** Throws a TypeError unless `article` has the shape `ArticleFacts` promises. */
-export function assertArticleFacts(article: ArticleFacts): void {
+/** Content arriving from outside the workflow (a content folder), and the review it claims. */
+export interface ImportInput {
+  /** Who imports: an editor, or the system acting as one. */
+  importer: Actor
+  /** `contentHash()` of the imported revision. */
+  contentHash: string
+  /** The imported revision names these authors. */
+  authorIds: readonly Id[]
+  /** The file says a board member approved exactly this content. */
+  review?: { reviewer: Actor; at: Date; comment?: string }
+  /** Months until re-review, counted from the review's date; default 12. */
+  reviewIntervalMonths?: number
+  /** Where it came from, for the event's comment when the review gives none. */
+  source: string
+}
+
+export type ImportDecision =
+  | {
+      ok: true
+      /** Nothing to write: the article already holds exactly this content, review and state. */
+      unchanged: boolean
+      to: WorkflowState
+      event: WorkflowEvent
+      /** An approved import publishes this record; reviewers are then `[reviewer]`. */
+      publish?: PublishRecord
+    }
+  | Refusal
+
+/**
+ * Importing a revision is a workflow transition like any other, decided here:
+ * - a revision with a review becomes `approved` and is published with the review's date as the
+ *   approval time; the reviewer must be on the board and must not be one of its authors (the
+ *   conflict-of-interest rules of `approve`);
+ * - a revision without one is a `draft` (a new draft of an approved article leaves the approved
+ *   revision live, as an edit does);
+ * - an existing article whose content is locked in review is not overwritten (`content_locked`);
+ * - an import that changes nothing (same content hash, and an approval of exactly it when the file
+ *   claims one) is `unchanged`.
+ * The event is an `import` event by the reviewer (approved) or the importer (draft).
+ */
+export function decideImport(
+  existing: (ArticleFacts & { approvedHash?: string | null }) | undefined,
+  input: ImportInput,
+  now: Date,
+): ImportDecision {
+  assertValidDate(now, 'decideImport: now')
+  if (existing) assertArticleFacts(existing)
+  const { review } = input
+  const subject: ReviewFacts = {
+    state: existing?.state ?? 'draft',
+    authorIds: input.authorIds,
+    reviewerIds: [],
+    isPublished: existing?.isPublished ?? false,
+  }
+  if (review) {
+    assertValidDate(review.at, 'decideImport: review.at')
+    if (wroteArticle(subject, review.reviewer)) {
+      return refuse(
+        'forbidden',
+        'conflict_of_interest',
+        'The approving reviewer is an author of this article: another board member must approve it',
+      )
+    }
+    if (!isBoardMember(review.reviewer)) {
+      return refuse(
+        'forbidden',
+        'not_on_board',
+        'The approving reviewer is not on the advisory board (reviewer role)',
+      )
+    }
+  }
+  const months = input.reviewIntervalMonths ?? REVIEW_INTERVAL_MONTHS.default
+  if (review && !isValidReviewInterval(months)) return invalidInterval('import', months)
+  const to: WorkflowState = review ? 'approved' : 'draft'
+  const sameContent = existing?.contentHash === input.contentHash
+  const unchanged =
+    existing !== undefined &&
+    sameContent &&
+    (review ? existing.state === 'approved' && existing.approvedHash === input.contentHash : true)
+  if (existing && !unchanged && CONTENT_LOCKED[existing.state]) {
+    return refuse(
+      'invalid_state',
+      'content_locked',
+      `The article is ${STATE_LABELS[existing.state]} in the CMS, so its content is locked: finish or withdraw that review before importing over it`,
+      existing.state,
+    )
+  }
+  const actor = review?.reviewer ?? input.importer
+  const at = review?.at ?? now
+  const event: WorkflowEvent = {
+    type: 'import',
+    actorId: actor.id,
+    at: new Date(at.getTime()),
+    from: existing?.state ?? 'draft',
+    to,
+    contentHash: input.contentHash,
+    comment: review?.comment?.trim() || `Imported from ${input.source}`,
+  }
+  return {
+    ok: true,
+    unchanged,
+    to,
+    event,
+    ...(review
+      ? { publish: publishRecord(input.contentHash, review.reviewer, review.at, months) }
+      : {}),
+  }
+}
+
+/** Throws a TypeError unless `article` has the shape `ReviewFacts` promises. */
+function assertReviewFacts(article: ReviewFacts): void {
   if (!isWorkflowState(article.state)) {
     throw new TypeError(`Unknown workflow state ${JSON.stringify(article.state)}`)
   }
@@ -445,13 +599,41 @@ export function assertArticleFacts(article: ArticleFacts): void {
   if (typeof article.isPublished !== 'boolean') {
     throw new TypeError('ArticleFacts.isPublished must be a boolean')
   }
+}
+
+/** Throws a TypeError unless `article` has the shape `ArticleFacts` promises. */
+export function assertArticleFacts(article: ArticleFacts): void {
+  assertReviewFacts(article)
   if (typeof article.contentHash !== 'string' || article.contentHash === '') {
     throw new TypeError('ArticleFacts.contentHash must be the non-empty hash of the revision')
   }
 }
 
-function refuse(code: RefusalCode, reason: string): Refusal {
-  return { ok: false, code, reason }
+function refuse(
+  code: RefusalCode,
+  because: RefusalReason,
+  reason: string,
+  state?: WorkflowState,
+): Refusal {
+  return { ok: false, code, because, reason, ...(state === undefined ? {} : { state }) }
+}
+
+function invalidInterval(verb: string, months: unknown): Refusal {
+  return refuse(
+    'invalid_input',
+    'interval_invalid',
+    `Cannot ${verb}: the re-review interval must be a whole number of months from ${REVIEW_INTERVAL_MONTHS.min} to ${REVIEW_INTERVAL_MONTHS.max}, got ${String(months)}`,
+  )
+}
+
+/** What an approval by `approver` of the revision hashing to `hash`, at `at`, stores. */
+function publishRecord(hash: string, approver: Actor, at: Date, months: number): PublishRecord {
+  return {
+    approvedHash: hash,
+    approverId: approver.id,
+    approvedAt: new Date(at.getTime()),
+    reviewDue: addMonths(at, months),
+  }
 }
 
 const VERBS: Record<WorkflowAction, string> = {
@@ -466,7 +648,7 @@ const VERBS: Record<WorkflowAction, string> = {
 
 /** Null when the article is in one of `allowed`, else a refusal built from the state's hint. */
 function requireState(
-  article: ArticleFacts,
+  article: ReviewFacts,
   action: WorkflowAction,
   allowed: readonly WorkflowState[],
   hints: Partial<Record<WorkflowState, string>>,
@@ -475,33 +657,50 @@ function requireState(
   const hint = hints[article.state]
   return refuse(
     'invalid_state',
+    'wrong_state',
     `Cannot ${VERBS[action]} an article that is ${STATE_LABELS[article.state]}${hint === undefined ? '' : `: ${hint}`}`,
+    article.state,
   )
 }
 
-function conflictOfInterest(verb: 'review' | 'approve'): string {
-  return `You wrote this article, so you cannot ${verb} it: another board member must`
+function conflictOfInterest(verb: 'review' | 'approve'): Refusal {
+  return refuse(
+    'forbidden',
+    'conflict_of_interest',
+    `You wrote this article, so you cannot ${verb} it: another board member must`,
+  )
 }
 
-/** The reason an actor who is neither staff nor the assigned reviewer cannot decide. */
-function notTheReviewer(article: ArticleFacts, actor: Actor, verb: string): string {
+/** The refusal for an actor who is neither staff nor the assigned reviewer. */
+function notTheReviewer(article: ReviewFacts, actor: Actor, verb: string): Refusal {
   if (wroteArticle(article, actor) && (isBoardMember(actor) || isAssigned(article, actor))) {
     return conflictOfInterest('review')
   }
   if (isAssigned(article, actor) && !hasRole(actor, 'reviewer')) {
-    return `You are assigned to this article but no longer hold the reviewer role, so you cannot ${verb} it: ask an admin`
+    return refuse(
+      'forbidden',
+      'reviewer_role_missing',
+      `You are assigned to this article but no longer hold the reviewer role, so you cannot ${verb} it: ask an admin`,
+    )
   }
-  return `Only the assigned reviewer or an editor can ${verb} this article`
+  return refuse(
+    'forbidden',
+    'not_assigned',
+    `Only the assigned reviewer or an editor can ${verb} this article`,
+  )
 }
 
 /** The trimmed comment, undefined when absent or blank, or a refusal when unusable. */
 function normalizeComment(comment: unknown): string | undefined | Refusal {
   if (comment === undefined || comment === null) return undefined
-  if (typeof comment !== 'string') return refuse('invalid_input', 'A comment must be text')
+  if (typeof comment !== 'string') {
+    return refuse('invalid_input', 'comment_not_text', 'A comment must be text')
+  }
   const trimmed = comment.trim()
   if (trimmed.length > MAX_COMMENT_LENGTH) {
     return refuse(
       'invalid_input',
+      'comment_too_long',
       `This comment is ${trimmed.length} characters long; the limit is ${MAX_COMMENT_LENGTH}`,
     )
   }
@@ -538,4 +737,27 @@ function describeProblem(problem: ContentProblem): string {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * The audit event saying that an approved revision passed its re-review date (see `isOverdue`):
+ * no state changes, the approved revision stays live with an overdue notice. Undefined when it is
+ * not overdue at `now`.
+ */
+export function overdueEvent(
+  published: { state: WorkflowState; approvedHash: string; reviewDue: Date | string | null },
+  actor: Actor,
+  now: Date,
+): WorkflowEvent | undefined {
+  if (!isOverdue(published.reviewDue, now)) return undefined
+  const due = new Date(published.reviewDue!)
+  return {
+    type: 'review_overdue',
+    actorId: actor.id,
+    at: new Date(now.getTime()),
+    from: published.state,
+    to: published.state,
+    contentHash: published.approvedHash,
+    comment: `Re-review was due ${due.toISOString().slice(0, 10)}.`,
+  }
 }

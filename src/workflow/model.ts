@@ -1,5 +1,3 @@
-import type { ContentProblem } from '../markdown/types'
-
 /** The review states of an article, in the order an article normally moves through them. */
 export const WORKFLOW_STATES = [
   'draft',
@@ -47,8 +45,22 @@ export interface ArticleFacts {
   contentHash: string
 }
 
-/** A positioned problem found by the Markdown checks, as src/markdown reports it. */
-export type { ContentProblem } from '../markdown/types'
+/** What deciding who may act needs: the facts without the content (roles never depend on text). */
+export type ReviewFacts = Omit<ArticleFacts, 'contentHash'>
+
+/**
+ * A problem the content checks found in a revision: what submission needs to know (only errors
+ * block it). The Markdown checks (src/markdown) report their messages in this shape.
+ */
+export interface ContentProblem {
+  ruleId: string
+  severity: 'error' | 'warning'
+  message: string
+  line?: number
+  column?: number
+  /** Which article field the problem is in: 'title' | 'summary' | 'body' | 'references' | ... */
+  field?: string
+}
 
 /** Per-action input. Which fields an action needs is stated on `decide`. */
 export interface ActionInput {
@@ -58,7 +70,7 @@ export interface ActionInput {
   assignee?: Actor
   /** Required for `submit`: the Markdown checks run by the caller on the current revision. */
   problems?: readonly ContentProblem[]
-  /** `approve`: months until re-review is due. A whole number from 1 to 120; default 12. */
+  /** `approve`: months until re-review is due (`REVIEW_INTERVAL_MONTHS`); default 12. */
   reviewIntervalMonths?: number
 }
 
@@ -101,11 +113,67 @@ export interface PublishRecord {
  */
 export type RefusalCode = 'forbidden' | 'invalid_state' | 'invalid_input' | 'content_problems'
 
+/**
+ * Why exactly, for programs: a user interface decides what to show from this, never from the
+ * English `reason`.
+ */
+export const REFUSAL_REASONS = [
+  /** `forbidden`: not an author of the article (and not staff). */
+  'not_an_author',
+  /** `forbidden`: listed as an author but without the author role. */
+  'author_role_missing',
+  /** `forbidden`: not on the advisory board (reviewer role), and not staff. */
+  'not_on_board',
+  /** `forbidden`: wrote the article, so may not review or approve it. */
+  'conflict_of_interest',
+  /** `forbidden`: another reviewer holds the review. */
+  'assigned_to_other',
+  /** `forbidden`: not the assigned reviewer (and not staff). */
+  'not_assigned',
+  /** `forbidden`: assigned, but no longer holds the reviewer role. */
+  'reviewer_role_missing',
+  /** `forbidden`: an editor's power (unpublish, assigning someone else). */
+  'staff_only',
+  /** `forbidden`: reviewers comment or request changes; they do not edit content. */
+  'reviewers_do_not_edit',
+  /** `invalid_state`: not from the article's current state. */
+  'wrong_state',
+  /** `invalid_state`: the content is locked while the article is in review. */
+  'content_locked',
+  /** `invalid_state`: nothing of this article is on the site. */
+  'not_published',
+  /** `invalid_input`: the action is not one of `WORKFLOW_ACTIONS`. */
+  'unknown_action',
+  /** `invalid_input`: a comment is required and none was given. */
+  'comment_required',
+  /** `invalid_input`: the comment is longer than `MAX_COMMENT_LENGTH`. */
+  'comment_too_long',
+  /** `invalid_input`: the comment is not text. */
+  'comment_not_text',
+  /** `invalid_input`: submit was asked without the content checks' results (a server bug). */
+  'checks_missing',
+  /** `invalid_input`: staff must choose a board member to assign. */
+  'assignee_required',
+  /** `invalid_input`: the chosen assignee is not on the board. */
+  'assignee_not_on_board',
+  /** `invalid_input`: the chosen assignee wrote the article. */
+  'assignee_wrote_article',
+  /** `invalid_input`: the re-review interval is outside `REVIEW_INTERVAL_MONTHS`. */
+  'interval_invalid',
+  /** `content_problems`: the revision fails the content checks. */
+  'content_problems',
+] as const
+export type RefusalReason = (typeof REFUSAL_REASONS)[number]
+
 export interface Refusal {
   ok: false
   code: RefusalCode
+  /** The precise reason, for programs (see `REFUSAL_REASONS`). */
+  because: RefusalReason
   /** For people: what was refused and why, and what to do instead where there is something. */
   reason: string
+  /** `wrong_state`, `content_locked`: the state the article is in. */
+  state?: WorkflowState
   /** `content_problems`: the problems of severity `error`, in the order given. */
   problems?: ContentProblem[]
 }
@@ -168,10 +236,48 @@ export const COMMENT_REQUIRED_ACTIONS: readonly WorkflowAction[] = ['request_cha
 /** Comments longer than this many characters are refused (`invalid_input`). */
 export const MAX_COMMENT_LENGTH = 10_000
 
-/** Default months between an approval and its re-review (`reviewDue`). */
-export const DEFAULT_REVIEW_INTERVAL_MONTHS = 12
-/** Largest accepted re-review interval, in months. */
-export const MAX_REVIEW_INTERVAL_MONTHS = 120
+/**
+ * Months between an approval and its re-review (`reviewDue`): the site setting's bounds and
+ * default, and what `approve` accepts. Whole numbers only.
+ */
+export const REVIEW_INTERVAL_MONTHS = { min: 1, max: 60, default: 12 } as const
+
+export function isValidReviewInterval(months: unknown): months is number {
+  return (
+    typeof months === 'number' &&
+    Number.isInteger(months) &&
+    months >= REVIEW_INTERVAL_MONTHS.min &&
+    months <= REVIEW_INTERVAL_MONTHS.max
+  )
+}
+
+/**
+ * Who an article in each state waits for: `board` (a reviewer to start the review), `reviewer`
+ * (the assigned reviewer's decision), `authors` (a revision after requested changes), or nobody.
+ */
+export const WAITING_FOR: Record<WorkflowState, 'board' | 'reviewer' | 'authors' | null> = {
+  draft: null,
+  submitted: 'board',
+  under_review: 'reviewer',
+  changes_requested: 'authors',
+  approved: null,
+}
+
+/** What an article in each state waits for, in words (admin panels and dashboards). */
+export const WAITING_LABELS: Record<NonNullable<(typeof WAITING_FOR)[WorkflowState]>, string> = {
+  board: 'Waiting for a board member to start the review.',
+  reviewer: 'Waiting for the reviewer’s decision.',
+  authors: 'Waiting for the authors to revise and resubmit.',
+}
+
+/** States in which the content cannot be changed by anyone: the article is in review. */
+export const CONTENT_LOCKED: Record<WorkflowState, boolean> = {
+  draft: false,
+  submitted: true,
+  under_review: true,
+  changes_requested: false,
+  approved: false,
+}
 
 export function isWorkflowState(value: unknown): value is WorkflowState {
   return typeof value === 'string' && (WORKFLOW_STATES as readonly string[]).includes(value)

@@ -1,4 +1,4 @@
-import type { Actor, ArticleFacts, Id, Role } from './model'
+import type { Actor, Id, ReviewFacts, Role } from './model'
 
 /**
  * Who an actor is with respect to one article. Powers need both the role and the relation
@@ -32,17 +32,17 @@ export function isBoardMember(actor: Actor): boolean {
 }
 
 /** Listed among the article's authors, whatever the actor's roles (the conflict-of-interest test). */
-export function wroteArticle(article: ArticleFacts, actor: Actor): boolean {
+export function wroteArticle(article: ReviewFacts, actor: Actor): boolean {
   return includesId(article.authorIds, actor.id)
 }
 
 /** May act as an author of this article: listed as one and holds the `author` role. */
-export function actsAsAuthor(article: ArticleFacts, actor: Actor): boolean {
+export function actsAsAuthor(article: ReviewFacts, actor: Actor): boolean {
   return hasRole(actor, 'author') && wroteArticle(article, actor)
 }
 
 /** Listed among the article's assigned reviewers, whatever the actor's roles. */
-export function isAssigned(article: ArticleFacts, actor: Actor): boolean {
+export function isAssigned(article: ReviewFacts, actor: Actor): boolean {
   return includesId(article.reviewerIds, actor.id)
 }
 
@@ -50,11 +50,11 @@ export function isAssigned(article: ArticleFacts, actor: Actor): boolean {
  * May decide as the assigned reviewer of this article: assigned, holds the `reviewer` role, and is
  * not one of its authors.
  */
-export function actsAsAssignedReviewer(article: ArticleFacts, actor: Actor): boolean {
+export function actsAsAssignedReviewer(article: ReviewFacts, actor: Actor): boolean {
   return isBoardMember(actor) && isAssigned(article, actor) && !wroteArticle(article, actor)
 }
 
 /** May review this article at all (claim it or be assigned it): a board member who did not write it. */
-export function mayReview(article: ArticleFacts, person: Actor): boolean {
+export function mayReview(article: ReviewFacts, person: Actor): boolean {
   return isBoardMember(person) && !wroteArticle(article, person)
 }

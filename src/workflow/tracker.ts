@@ -1,6 +1,8 @@
-import type { WorkflowState } from './model'
+import { STATE_LABELS, type WorkflowState } from './model'
 
-export type TrackerStepKey = 'submitted' | 'under_review' | 'approved'
+/** The tracker's steps, in order. */
+export const TRACKER_STEP_KEYS = ['submitted', 'under_review', 'approved'] as const
+export type TrackerStepKey = (typeof TRACKER_STEP_KEYS)[number]
 export type TrackerStepStatus = 'done' | 'current' | 'upcoming'
 
 export interface TrackerStep {
@@ -12,11 +14,14 @@ export interface TrackerStep {
   note?: string
 }
 
-const STEPS: readonly { key: TrackerStepKey; label: string }[] = [
-  { key: 'submitted', label: 'Submitted' },
-  { key: 'under_review', label: 'Under Review' },
-  { key: 'approved', label: 'Approved' },
-]
+/** Step names as printed on the model page (title case, unlike the state labels). */
+export const TRACKER_STEP_LABELS: Record<TrackerStepKey, string> = {
+  submitted: 'Submitted',
+  under_review: 'Under Review',
+  approved: 'Approved',
+}
+
+const STEPS = TRACKER_STEP_KEYS.map((key) => ({ key, label: TRACKER_STEP_LABELS[key] }))
 
 /**
  * The three-step review tracker (Submitted / Under Review / Approved) for a state, used by the
@@ -49,7 +54,7 @@ function position(state: WorkflowState): { reached: number; inProgress: boolean;
     case 'under_review':
       return { reached: 1, inProgress: true }
     case 'changes_requested':
-      return { reached: 1, inProgress: true, note: 'Changes requested' }
+      return { reached: 1, inProgress: true, note: STATE_LABELS.changes_requested }
     case 'approved':
       return { reached: STEPS.length, inProgress: false }
   }

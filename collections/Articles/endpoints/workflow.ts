@@ -20,7 +20,7 @@ export const workflowEndpoint: Endpoint = {
       return Response.json(result)
     } catch (error) {
       if (error instanceof WorkflowRefusal) {
-        return refusal(error.status, error.message, { code: error.code, problems: error.problems })
+        return refusal(error.status, error.message, { ...error.data })
       }
       throw error
     }

@@ -44,6 +44,7 @@ export function workflowMutation(GraphQL: typeof GraphQLLib) {
           const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
           throw new WorkflowRefusal(
             'invalid_input',
+            'unknown_action',
             `Invalid workflow request: ${issues.join('; ')}`,
           )
         }

@@ -12,6 +12,7 @@ import {
   SYSTEM_ACTOR,
   withCitations,
 } from '../workflow/facts'
+import { appendEvent } from '../workflow/events'
 import { WorkflowRefusal } from '../workflow/refusal'
 
 /** Fields only the workflow writes; any other write keeps what is stored. */
@@ -50,7 +51,11 @@ export const enforceEditRules: CollectionBeforeChangeHook<Article> = async ({
       !isStaff(actorOf(user)) &&
       !authorIds.includes(String(user.id))
     ) {
-      throw new WorkflowRefusal('forbidden', 'List yourself as an author of an article you create.')
+      throw new WorkflowRefusal(
+        'forbidden',
+        'list_yourself',
+        'List yourself as an author of an article you create.',
+      )
     }
     return data
   }
@@ -69,24 +74,13 @@ export const enforceEditRules: CollectionBeforeChangeHook<Article> = async ({
     new Date(),
   )
   if (!decision.ok) {
-    throw new WorkflowRefusal(decision.code, decision.reason)
+    throw WorkflowRefusal.of(decision)
   }
   if (decision.event) {
     data.state = decision.resultingState
     // In the save's transaction: if the save fails, the event is rolled back with it.
-    await req.payload.create({
-      collection: 'reviews',
-      data: {
-        article: originalDoc.id,
-        type: decision.event.type,
-        actor: user?.id ?? null,
-        at: decision.event.at.toISOString(),
-        from: decision.event.from,
-        to: decision.event.to,
-        contentHash: revisionHash(after),
-      },
-      req,
-    })
+    // The decision compared edit fingerprints; the trail records the revision's content hash.
+    await appendEvent(req, originalDoc.id, { ...decision.event, contentHash: revisionHash(after) })
   }
   return data
 }

@@ -16,6 +16,7 @@ export const guardPublication: CollectionBeforeOperationHook = ({ args, operatio
   if (!(args as { draft?: boolean }).draft || data?._status === 'published') {
     throw new WorkflowRefusal(
       'forbidden',
+      'drafts_only',
       'Articles are saved as drafts: a revision is published only when a reviewer on the advisory board approves it. Save as a draft, then submit it for review.',
     )
   }

@@ -8,6 +8,7 @@ export const refusePublishedDelete: CollectionBeforeDeleteHook = async ({ id, re
   if (await isPublished(req, id)) {
     throw new WorkflowRefusal(
       'invalid_state',
+      'published_delete',
       'This article is published: unpublish it (an editor action) before deleting it.',
     )
   }

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 
 import type { Article, Citation, User } from '../../../payload-types'
-import { storedArticleContent } from '../../../src/content/articleContent'
-import { type Actor, type ArticleFacts, contentHash, type Role } from '../../../src/workflow'
+import { revisionHash, type storedArticleContent } from '../../../src/content/articleContent'
+import { type Actor, type ArticleFacts, type ReviewFacts, type Role } from '../../../src/workflow'
 
 const idOf = (ref: unknown): string | number =>
   typeof ref === 'object' && ref !== null
@@ -16,8 +16,11 @@ export function actorOf(user: Pick<User, 'id' | 'roles'>): Actor {
   return { id: user.id, roles: user.roles as Role[] }
 }
 
+/** The id of the system actor; the audit trail stores it as no actor. */
+export const SYSTEM_ID = 'system'
+
 /** Server code acting without a person (scripts, jobs): edits like an editor who wrote nothing. */
-export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['editor'] }
+export const SYSTEM_ACTOR: Actor = { id: SYSTEM_ID, roles: ['editor'] }
 
 /** Whether an approved revision of the article is live (its main document is published). */
 export async function isPublished(req: PayloadRequest, id: string | number): Promise<boolean> {
@@ -68,9 +71,7 @@ export async function withCitations<T extends Pick<Article, 'citations'>>(
   return { ...revision, citations }
 }
 
-/** The approval hash of a revision (citations populated). */
-export const revisionHash = (revision: Parameters<typeof storedArticleContent>[0]) =>
-  contentHash(storedArticleContent(revision))
+export { revisionHash }
 
 /**
  * What a save changes that readers would see beyond the approval hash: who wrote it, where it
@@ -93,17 +94,24 @@ export function editFingerprint(
     .digest('hex')
 }
 
+/** Who may act on a revision, as the workflow sees it (no content needed: any depth). */
+export function reviewFactsOf(
+  revision: Pick<Article, 'state' | 'authors' | 'reviewers'>,
+  published: boolean,
+): ReviewFacts {
+  return {
+    state: revision.state,
+    authorIds: (revision.authors ?? []).map(idOf),
+    reviewerIds: (revision.reviewers ?? []).map(idOf),
+    isPublished: published,
+  }
+}
+
 /** The workflow's view of a revision (citations populated) of an article. */
 export function factsOf(
   revision: Article,
   published: boolean,
   hash: string = revisionHash(revision),
 ): ArticleFacts {
-  return {
-    state: revision.state,
-    authorIds: (revision.authors ?? []).map(idOf),
-    reviewerIds: (revision.reviewers ?? []).map(idOf),
-    isPublished: published,
-    contentHash: hash,
-  }
+  return { ...reviewFactsOf(revision, published), contentHash: hash }
 }

@@ -16,6 +16,7 @@ import {
   type WorkflowState,
 } from '../../../src/workflow'
 import { actorOf, factsOf, isPublished, revisionHash } from './facts'
+import { appendEvent } from './events'
 import { WorkflowRefusal } from './refusal'
 
 export { WorkflowRefusal }
@@ -61,7 +62,7 @@ export async function performAction(
 ): Promise<WorkflowResult> {
   const user = req.user
   if (!user || user.collection !== 'users') {
-    throw new WorkflowRefusal('unauthenticated', 'Sign in to act on an article')
+    throw new WorkflowRefusal('unauthenticated', 'unauthenticated', 'Sign in to act on an article')
   }
   return runInTransaction(req, async () => {
     await lockArticle(req, id)
@@ -77,18 +78,24 @@ export async function performAction(
       })
       .catch(() => undefined)
     if (!revision)
-      throw new WorkflowRefusal('forbidden', `There is no article ${id} that you can see`)
+      throw new WorkflowRefusal(
+        'forbidden',
+        'not_found',
+        `There is no article ${id} that you can see`,
+      )
 
     const hash = revisionHash(revision)
     if (input.expectedState && input.expectedState !== revision.state) {
       throw new WorkflowRefusal(
         'conflict',
+        'state_moved_on',
         `This article is now ${STATE_LABELS[revision.state]}, not ${STATE_LABELS[input.expectedState]}: someone acted on it meanwhile. Reload it to see what changed.`,
       )
     }
     if (input.expectedHash && input.expectedHash !== hash) {
       throw new WorkflowRefusal(
         'conflict',
+        'content_changed',
         'The content changed since you loaded it: reload and review the current revision before deciding.',
       )
     }
@@ -100,7 +107,11 @@ export async function performAction(
         .findByID({ collection: 'users', id: input.assigneeId, depth: 0, req })
         .catch(() => undefined)
       if (!found)
-        throw new WorkflowRefusal('invalid_input', `There is no user ${input.assigneeId} to assign`)
+        throw new WorkflowRefusal(
+          'invalid_input',
+          'unknown_assignee',
+          `There is no user ${input.assigneeId} to assign`,
+        )
       assignee = actorOf(found)
     }
     const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, req })
@@ -117,7 +128,7 @@ export async function performAction(
       },
       now,
     )
-    if (!decision.ok) throw new WorkflowRefusal(decision.code, decision.reason, decision.problems)
+    if (!decision.ok) throw WorkflowRefusal.of(decision)
 
     const data: Partial<Article> = { state: decision.to as WorkflowState }
     // The workflow's ids are adapter-neutral; these came from this database's users.
@@ -145,21 +156,7 @@ export async function performAction(
       req,
       context: workflowContext(input.action),
     })
-    const event = await req.payload.create({
-      collection: 'reviews',
-      data: {
-        article: revision.id,
-        type: decision.event.type,
-        actor: user.id,
-        at: decision.event.at.toISOString(),
-        from: decision.event.from,
-        to: decision.event.to,
-        contentHash: decision.event.contentHash,
-        comment: decision.event.comment ?? null,
-        assignee: (decision.event.assigneeId as User['id'] | undefined) ?? null,
-      },
-      req,
-    })
+    const event = await appendEvent(req, revision.id, decision.event)
     await req.payload.jobs.queue({
       task: 'notifyWorkflowEvent',
       input: { eventId: String(event.id) },

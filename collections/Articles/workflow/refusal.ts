@@ -1,5 +1,10 @@
-import type { ContentProblem } from '../../../src/markdown'
-import type { RefusalCode } from '../../../src/workflow'
+import type {
+  ContentProblem,
+  Refusal,
+  RefusalCode,
+  RefusalReason,
+  WorkflowState,
+} from '../../../src/workflow'
 
 export const REFUSAL_STATUS: Record<RefusalCode | 'conflict' | 'unauthenticated', number> = {
   unauthenticated: 401,
@@ -11,20 +16,57 @@ export const REFUSAL_STATUS: Record<RefusalCode | 'conflict' | 'unauthenticated'
 }
 
 /**
- * A refused workflow action: what and why, with an HTTP status and, for submit, the problems.
- * `status` and `data` are what Payload's REST and GraphQL error handlers pass on to the caller.
+ * The reasons the server adds to the workflow's own (`RefusalReason`), for refusals that are about
+ * the request rather than the rules: not signed in, no such article, the article moved on since
+ * the person looked, saving past the workflow.
+ */
+export type RequestRefusalReason =
+  | 'unauthenticated'
+  | 'not_found'
+  | 'state_moved_on'
+  | 'content_changed'
+  | 'unknown_assignee'
+  | 'drafts_only'
+  | 'published_delete'
+  | 'list_yourself'
+
+/** What a refusal tells a program, in `errors[0].data`: never parse the message. */
+export interface RefusalData {
+  code: keyof typeof REFUSAL_STATUS
+  because: RefusalReason | RequestRefusalReason
+  state?: WorkflowState
+  problems?: ContentProblem[]
+}
+
+/**
+ * A refused workflow action: what and why, with an HTTP status, the structured reason and, for
+ * submit, the problems. `status` and `data` are what Payload's REST and GraphQL error handlers
+ * pass on to the caller.
  */
 export class WorkflowRefusal extends Error {
   readonly status: number
-  readonly data: { code: string; problems?: ContentProblem[] }
+  readonly data: RefusalData
   constructor(
     readonly code: keyof typeof REFUSAL_STATUS,
+    readonly because: RefusalReason | RequestRefusalReason,
     reason: string,
-    readonly problems?: ContentProblem[],
+    detail: { problems?: ContentProblem[]; state?: WorkflowState } = {},
   ) {
     super(reason)
     this.name = 'WorkflowRefusal'
     this.status = REFUSAL_STATUS[code]
-    this.data = { code, problems }
+    this.data = { code, because, ...detail }
+  }
+
+  /** The refusal the state machine decided, as an error for the API. */
+  static of(refusal: Refusal): WorkflowRefusal {
+    return new WorkflowRefusal(refusal.code, refusal.because, refusal.reason, {
+      problems: refusal.problems,
+      state: refusal.state,
+    })
+  }
+
+  get problems(): ContentProblem[] | undefined {
+    return this.data.problems
   }
 }

@@ -3,16 +3,20 @@ import type { PayloadRequest } from 'payload'
 import type { Article } from '../../../payload-types'
 import { storedArticleContent } from '../../../src/content/articleContent'
 import { articleProblems } from '../../../src/content/articleChecks'
-import type { ContentProblem } from '../../../src/markdown'
 import {
-  ACTION_LABELS,
-  actionRefusal,
-  availableActions,
+  actionChoices,
+  CONTENT_LOCKED,
+  COMMENT_REQUIRED_ACTIONS,
+  type ContentProblem,
   EVENT_LABELS,
   isOverdue,
+  isStaff,
+  mayReview,
+  type RefusalReason,
   STATE_LABELS,
   type TrackerStep,
   trackerSteps,
+  WAITING_FOR,
   type WorkflowAction,
   type WorkflowState,
 } from '../../../src/workflow'
@@ -25,10 +29,20 @@ export interface WorkflowStatus {
   tracker: TrackerStep[]
   /** Hash of the latest revision: what an approval now would bind to. */
   contentHash: string
-  /** Actions this user may take now, with their labels; refused ones with the reason. */
-  actions: { action: WorkflowAction; label: string }[]
-  unavailable: { action: WorkflowAction; label: string; reason: string }[]
+  /** Actions this user may take now, with their labels and whether they need a comment. */
+  actions: { action: WorkflowAction; label: string; needsComment: boolean }[]
+  /** Every other action, with the workflow's structured reason and its words. */
+  unavailable: { action: WorkflowAction; label: string; because: RefusalReason; reason: string }[]
+  /** Who the article waits for now (see the workflow's `WAITING_FOR`). */
+  waitingFor: (typeof WAITING_FOR)[WorkflowState]
+  /** Its content cannot be saved in this state (see `CONTENT_LOCKED`). */
+  locked: boolean
   reviewers: { id: string | number; name: string }[]
+  /**
+   * For staff who may start the review: the board members the workflow would let review it
+   * (reviewers who did not write it), for the assignment choice.
+   */
+  assignable?: { id: string | number; name: string }[]
   published: boolean
   approval?: { hash: string; by?: string; at?: string; reviewDue?: string; overdue: boolean }
   /** The published revision no longer matches its approval (a cited reference changed, or tampering). */
@@ -55,7 +69,8 @@ const nameOf = (ref: unknown) =>
 
 /**
  * Where an article stands in review, for the person asking: what the admin's workflow panel shows
- * (tracker, buttons, content problems, stale approval, history). Reads as that person.
+ * (tracker, buttons, content problems, stale approval, history). Reads as that person. Every
+ * decision in it is the workflow's: which actions, why not, who it waits for, whom it may assign.
  */
 export async function workflowStatus(
   req: PayloadRequest,
@@ -74,7 +89,9 @@ export async function workflowStatus(
   const hash = revisionHash(latest)
   const facts = factsOf(latest, Boolean(published), hash)
   const actor = actorOf(user)
-  const actions = availableActions(facts, actor)
+  const choices = actionChoices(facts, actor)
+  const offered = (action: WorkflowAction) =>
+    choices.some((c) => c.action === action && c.refusal === null)
   const events = await req.payload.find({
     collection: 'reviews',
     where: { article: { equals: latest.id } },
@@ -94,6 +111,23 @@ export async function workflowStatus(
       comment: true,
     },
   })
+  let assignable: WorkflowStatus['assignable']
+  if (offered('start_review') && isStaff(actor)) {
+    const board = await req.payload.find({
+      collection: 'users',
+      where: { roles: { contains: 'reviewer' } },
+      sort: 'name',
+      depth: 0,
+      limit: 500,
+      req,
+      overrideAccess: false,
+      user,
+      select: { name: true, roles: true },
+    })
+    assignable = board.docs
+      .filter((person) => mayReview(facts, actorOf(person)))
+      .map((person) => ({ id: person.id, name: person.name }))
+  }
   const approval = published?.approval?.hash ? published.approval : undefined
   return {
     id: latest.id,
@@ -101,18 +135,22 @@ export async function workflowStatus(
     stateLabel: STATE_LABELS[latest.state],
     tracker: trackerSteps(latest.state),
     contentHash: hash,
-    actions: actions.map((action) => ({ action, label: ACTION_LABELS[action] })),
-    unavailable: (
-      ['submit', 'withdraw', 'start_review', 'request_changes', 'approve', 'unpublish'] as const
-    )
-      .filter((a) => !actions.includes(a))
-      .flatMap((action) => {
-        const refusal = actionRefusal(facts, action, actor)
-        return refusal ? [{ action, label: ACTION_LABELS[action], reason: refusal.reason }] : []
-      }),
+    actions: choices
+      .filter((c) => c.refusal === null)
+      .map(({ action, label }) => ({
+        action,
+        label,
+        needsComment: COMMENT_REQUIRED_ACTIONS.includes(action),
+      })),
+    unavailable: choices.flatMap(({ action, label, refusal }) =>
+      refusal ? [{ action, label, because: refusal.because, reason: refusal.reason }] : [],
+    ),
+    waitingFor: WAITING_FOR[latest.state],
+    locked: CONTENT_LOCKED[latest.state],
     reviewers: (latest.reviewers ?? []).flatMap((r) =>
       typeof r === 'object' ? [{ id: r.id, name: r.name }] : [],
     ),
+    ...(assignable ? { assignable } : {}),
     published: Boolean(published),
     approval: approval
       ? {

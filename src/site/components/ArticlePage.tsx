@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast'
 import { Fragment } from 'react'
 import { visit } from 'unist-util-visit'
+import { TRACKER_STEP_LABELS } from '../../workflow'
 import { SITE_PATHS, displayName, historyUrl, profileUrl, token } from '../format'
 import { Hast } from '../hast'
 import { articleJsonLd } from '../jsonld'
@@ -21,12 +22,6 @@ export const MAX_VERSIONS = 6
 
 /** The caution banner's text, verbatim from the model page. */
 export const CAUTION_TEXT = 'Exercise caution as content is pending human review'
-
-const STEP_NAMES: Record<ReviewStep['step'], string> = {
-  submitted: 'Submitted',
-  under_review: 'Under Review',
-  approved: 'Approved',
-}
 
 /** Ids of the page chrome; content ids come prefixed per version from `src/markdown`. */
 export function versionIds(versions: AudienceVersion[]) {
@@ -254,7 +249,7 @@ function Tracker({ site, article }: { site: SiteInfo; article: ArticleView }) {
             className={`tracker-step is-${step.status}`}
             aria-current={step.status === 'current' ? 'step' : undefined}
           >
-            <span className="tracker-name">{STEP_NAMES[step.step]}</span>{' '}
+            <span className="tracker-name">{TRACKER_STEP_LABELS[step.step]}</span>{' '}
             <span className="tracker-status">{stepStatus(step, site.language)}</span>
           </li>
         ))}

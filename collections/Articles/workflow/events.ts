@@ -1,0 +1,35 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Review, User } from '../../../payload-types'
+import type { Id, WorkflowEvent } from '../../../src/workflow'
+import { SYSTEM_ID } from './facts'
+
+/**
+ * Appends one event the workflow decided to the audit trail (the `reviews` collection), inside the
+ * request's transaction. Every writer of the trail (actions, edits, imports, the overdue check)
+ * goes through here, so an event is stored the same way whoever records it. `actorId` 'system'
+ * (server code acting without a person) is stored as no actor.
+ */
+export async function appendEvent(
+  req: PayloadRequest,
+  articleId: Id,
+  event: WorkflowEvent,
+): Promise<Review> {
+  const person = (id: Id | undefined) =>
+    id === undefined || id === SYSTEM_ID ? null : (id as User['id'])
+  return req.payload.create({
+    collection: 'reviews',
+    data: {
+      article: articleId as number,
+      type: event.type,
+      actor: person(event.actorId),
+      at: event.at.toISOString(),
+      from: event.from,
+      to: event.to,
+      contentHash: event.contentHash,
+      comment: event.comment ?? null,
+      assignee: person(event.assigneeId),
+    },
+    req,
+  })
+}
