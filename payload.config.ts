@@ -12,6 +12,7 @@ import { SiteSettings } from './globals/SiteSettings'
 import { jobs } from './jobs'
 import { databaseAdapter } from './src/config/database'
 import { readEnv, resolveSecret, ROOT_DIR, siteUrl } from './src/config/env'
+import { renderPool } from './src/render'
 
 const env = readEnv()
 
@@ -62,4 +63,8 @@ export default buildConfig({
   // (Payload types this map by its own error names; it looks levels up by `err.name`.)
   loggingLevels: { WorkflowRefusal: 'info' } as Config['loggingLevels'],
   telemetry: false,
+  // The web server loads its render workers at start, so the first preview does not wait for them.
+  onInit: () => {
+    if (process.env.NEXT_RUNTIME) void renderPool().warm()
+  },
 })

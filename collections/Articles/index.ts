@@ -7,9 +7,10 @@ import { articleCreators } from '../../src/access/articleCreators'
 import { staff } from '../../src/access/staff'
 import { versionReaders } from '../../src/access/versionReaders'
 import { SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
-import { audienceLabel, VARIANT_AUDIENCES } from '../../src/content/audiences'
+import { audienceLabel, VARIANT_AUDIENCES } from '../../src/site/audiences'
 import { STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
 import { matches } from '../shared/matches'
+import { pagePreviewEndpoint } from './endpoints/pagePreview'
 import { previewEndpoint } from './endpoints/preview'
 import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
 import { deriveSlug } from './hooks/deriveSlug'
@@ -79,7 +80,7 @@ export const Articles: CollectionConfig = {
     beforeChange: [enforceEditRules],
     beforeDelete: [refusePublishedDelete],
   },
-  endpoints: [previewEndpoint, workflowEndpoint, workflowStatusEndpoint],
+  endpoints: [previewEndpoint, pagePreviewEndpoint, workflowEndpoint, workflowStatusEndpoint],
   fields: [
     {
       // The review panel: first in the sidebar, so it is in view beside the top of the article.
@@ -150,6 +151,12 @@ export const Articles: CollectionConfig = {
         { name: 'summary', type: 'textarea' },
         markdown('body', 'Markdown. Cite references as [@key].'),
       ],
+    },
+    {
+      // The whole page as readers will see it, made by the site's own page component.
+      name: 'pagePreview',
+      type: 'ui',
+      admin: { components: { Field: '/src/admin/PagePreview#PagePreview' } },
     },
     {
       name: 'citations',

@@ -27,6 +27,9 @@ const envSchema = z.object({
   SMTP_PASS: z.string().optional(),
   EMAIL_FROM: z.email().default('no-reply@localhost'),
   EMAIL_FROM_NAME: z.string().default('Medical Review Platform'),
+  RENDER_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  RENDER_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(512),
 })
 
 export type Env = z.infer<typeof envSchema>

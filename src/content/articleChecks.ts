@@ -1,53 +1,44 @@
-import {
-  checkArticle,
-  type ContentProblem,
-  createMarkdownProcessor,
-  type MarkdownProcessor,
-  toProblems,
-} from '../markdown'
+import type { ArticleInput, ContentProblem, MarkdownOptions } from '../markdown'
+import { budgetProblem, renderPool } from '../render'
+import { type Audience, audienceLabel } from '../site/audiences'
 import type { ArticleContent } from './articleContent'
-import { type Audience, audienceLabel } from './audiences'
 
-let shared: MarkdownProcessor | undefined
+/** The field an audience version's problems are reported in: 'Patient or caregiver version'. */
+export const variantField = (audience: string): string =>
+  `${audienceLabel(audience as Audience)} version`
+
+/** A revision's content as the Markdown checks take it. */
+export function checkInput(content: ArticleContent): ArticleInput {
+  return {
+    title: content.title,
+    summary: content.summary,
+    body: content.body,
+    references: content.references,
+    variants: (content.variants ?? []).map((v) => ({
+      field: variantField(v.audience),
+      body: v.body,
+    })),
+  }
+}
 
 /**
- * Every content problem of an article revision: the main body's checks (title, body, citations,
- * references) and each audience version's, with the field each is in. Submission and publishing
- * refuse a revision with any problem of severity 'error'.
+ * Every content problem of an article revision (the Markdown checks' `checkArticle` over its
+ * question, body, audience versions and references), run in the render pool: a revision that
+ * exceeds the render budget has one problem saying so. Submission and publishing refuse a
+ * revision with any problem of severity 'error'.
  */
-export function articleProblems(
+export async function articleProblems(
   content: ArticleContent,
-  processor: MarkdownProcessor = (shared ??= createMarkdownProcessor()),
-): ContentProblem[] {
-  const problems = checkArticle(
-    {
-      title: content.title,
-      summary: content.summary,
-      body: content.body,
-      references: content.references,
-    },
-    processor,
-  )
-  for (const variant of content.variants ?? []) {
-    const field = `${audienceLabel(variant.audience as Audience)} version`
-    if (!variant.body.trim()) {
-      problems.push({
-        ruleId: 'body-missing',
-        severity: 'error',
-        message: `The ${field} has no text`,
-        field,
-      })
-      continue
-    }
-    const result = processor.render({
-      markdown: variant.body,
-      references: content.references,
-      path: field,
+  options: MarkdownOptions,
+): Promise<ContentProblem[]> {
+  try {
+    return await renderPool().run('check-article', {
+      options,
+      article: checkInput(content),
     })
-    // A version cites the subset of the references it needs; unused ones are expected.
-    problems.push(
-      ...toProblems(result.messages, field).filter((p) => p.ruleId !== 'citation-unused'),
-    )
+  } catch (error) {
+    const problem = budgetProblem(error)
+    if (!problem) throw error
+    return [problem]
   }
-  return problems
 }

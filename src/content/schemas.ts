@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { REVIEW_INTERVAL_MONTHS, ROLES } from '../workflow'
-import { VARIANT_AUDIENCES } from './audiences'
+import { VARIANT_AUDIENCES } from '../site/audiences'
 import { cslItemSchema } from './csl'
 import { isValidOrcid, ORCID_HINT, SLUG_HINT, SLUG_PATTERN } from './identifiers'
 

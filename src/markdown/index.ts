@@ -2,7 +2,12 @@
  * The Markdown pipeline: Markdown with Pandoc citations -> sanitized hast, numbered references,
  * table of contents and positioned content messages. Pure: no Payload, Next or collections.
  */
-export { checkArticle, type ArticleInput } from './check-article'
+export {
+  checkArticle,
+  documentProblems,
+  type ArticleInput,
+  type DocumentRole,
+} from './check-article'
 export { MESSAGE_SOURCE, RULES, toProblems, type RuleId } from './messages'
 export { createMarkdownProcessor } from './processor'
 export { renderReferenceList } from './reference-list'

@@ -197,13 +197,13 @@ describe('reference entries', () => {
     const result = render('A [@lee2019]. B [@lee2019; @smith2020].', sampleReferences.slice(0, 2))
     const list = toHtml(renderReferenceList(result.references))
     expect(list).toMatch(
-      /^<ol class="references">\n<li id="ref-lee2019">Lee M\. .*<\/li>\n<li id="ref-smith2020">.*<\/li>\n<\/ol>$/,
+      /^<ol class="reference-list">\n<li id="ref-lee2019"><span class="reference-text">Lee M\. .*<\/li>\n<li id="ref-smith2020">.*<\/li>\n<\/ol>$/,
     )
     expect(list).toContain(
-      '<span class="ref-backlinks">↩ <a href="#cite-1" role="doc-backlink" aria-label="Back to citation 1a in the text">a</a> <a href="#cite-2" role="doc-backlink" aria-label="Back to citation 1b in the text">b</a></span>',
+      '<span class="backlinks"><span aria-hidden="true">↩</span> <a href="#cite-1" role="doc-backlink" aria-label="Back to citation 1a in the text">a</a> <a href="#cite-2" role="doc-backlink" aria-label="Back to citation 1b in the text">b</a></span>',
     )
     expect(list).toContain(
-      '<span class="ref-backlinks"><a href="#cite-3" role="doc-backlink" aria-label="Back to citation 2 in the text">↩</a></span>',
+      '<span class="backlinks"><a href="#cite-3" role="doc-backlink" aria-label="Back to citation 2 in the text">↩</a></span>',
     )
   })
 

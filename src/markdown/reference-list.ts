@@ -3,14 +3,17 @@ import type { RenderedReference } from './types'
 import { fragmentHref } from './util'
 
 /**
- * The reference list as hast, for previews, fixtures and pages that do not build their own:
+ * The reference list as hast: the one rendering of it, used by the published pages, the admin
+ * previews and the golden fixtures alike.
  *
- * `<ol class="references"><li id="ref-KEY">ENTRY <span class="ref-backlinks"><a href="#cite-1"
- * role="doc-backlink" aria-label="Back to citation 1 in the text">↩</a></span></li></ol>`
+ * `<ol class="reference-list"><li id="ref-KEY"><span class="reference-text">ENTRY</span>
+ * <span class="backlinks"><a href="#cite-1" role="doc-backlink" aria-label="Back to citation 1
+ * in the text">↩</a></span></li></ol>`
  *
  * Entries are numbered by the list itself (references come in number order, from 1). An entry
- * cited more than once gets one backlink per citation, labelled a, b, c… An empty list renders
- * as an empty root.
+ * cited more than once gets a hidden `↩` and one backlink per citation, labelled a, b, c… (as
+ * Wikipedia does), each named "Back to citation 2b in the text". An empty list renders as an
+ * empty root.
  */
 export function renderReferenceList(references: readonly RenderedReference[]): Root {
   if (references.length === 0) return { type: 'root', children: [] }
@@ -19,9 +22,14 @@ export function renderReferenceList(references: readonly RenderedReference[]): R
     tagName: 'li',
     properties: { id: reference.anchorId },
     children: [
-      ...structuredClone(reference.formatted).children,
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['reference-text'] },
+        children: structuredClone(reference.formatted).children as ElementContent[],
+      },
       ...backlinks(reference),
-    ] as ElementContent[],
+    ],
   }))
   return {
     type: 'root',
@@ -29,14 +37,11 @@ export function renderReferenceList(references: readonly RenderedReference[]): R
       {
         type: 'element',
         tagName: 'ol',
-        properties: { className: ['references'] },
+        properties: { className: ['reference-list'] },
         // Line breaks between entries, as remark-rehype puts between blocks, for readable HTML.
         children: items
           .flatMap((item) => [{ type: 'text', value: '\n' } as const, item])
-          .concat({
-            type: 'text',
-            value: '\n',
-          }),
+          .concat({ type: 'text', value: '\n' }),
       },
     ],
   }
@@ -45,25 +50,30 @@ export function renderReferenceList(references: readonly RenderedReference[]): R
 function backlinks(reference: RenderedReference): ElementContent[] {
   const ids = reference.citedFrom
   if (ids.length === 0) return []
-  const links: ElementContent[] = []
-  ids.forEach((id, index) => {
-    if (index > 0) links.push({ type: 'text', value: ' ' })
-    const single = ids.length === 1
-    links.push(
-      backlink(
-        id,
-        single ? '↩' : letter(index),
-        single
-          ? `Back to citation ${reference.number} in the text`
-          : `Back to citation ${reference.number}${letter(index)} in the text`,
-      ),
-    )
-  })
+  const single = ids.length === 1
+  const links: ElementContent[] = single
+    ? [backlink(ids[0]!, '↩', `Back to citation ${reference.number} in the text`)]
+    : [
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { ariaHidden: 'true' },
+          children: [{ type: 'text', value: '↩' }],
+        },
+        ...ids.flatMap((id, index): ElementContent[] => [
+          { type: 'text', value: ' ' },
+          backlink(
+            id,
+            letter(index),
+            `Back to citation ${reference.number}${letter(index)} in the text`,
+          ),
+        ]),
+      ]
   const span: Element = {
     type: 'element',
     tagName: 'span',
-    properties: { className: ['ref-backlinks'] },
-    children: ids.length === 1 ? links : [{ type: 'text', value: '↩ ' }, ...links],
+    properties: { className: ['backlinks'] },
+    children: links,
   }
   return [{ type: 'text', value: ' ' }, span]
 }

@@ -9,14 +9,8 @@ import type { FeedArticle, SiteInfo } from '../site'
 import { isOverdue } from '../workflow'
 import { loadSiteData, type Refusal } from './loadSiteData'
 import { currentBuild, fingerprint, type PlannedFile, withLock, writeBuild } from './siteBuild'
-import {
-  articleSummary,
-  articleUrl,
-  articleView,
-  boardMember,
-  siteInfo,
-  type ArticleRecord,
-} from './viewModels'
+import { articleSummary, articleUrl, articleView, type ArticleRecord } from './viewModels'
+import { boardMember } from './people'
 
 /** The page renderers, replaceable so a test can make one fail. */
 export type Renderers = Pick<
@@ -90,7 +84,7 @@ export async function publishSite(
       )
     }
     const markdown = createMarkdownProcessor({ siteUrl: options.baseUrl })
-    const info: SiteInfo = siteInfo(data.settings, options.baseUrl, markdown)
+    const info: SiteInfo = site.buildSiteInfo(data.settings, options.baseUrl, markdown)
     const renderer = options.rendererVersion ?? 'unversioned'
     const siteKey = fingerprint(renderer, data.settings, options.baseUrl)
     const previous = (await currentBuild(options.root))?.manifest

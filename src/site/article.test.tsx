@@ -238,7 +238,7 @@ describe('the audience selector', () => {
     const article = approvedArticle()
     article.versions[1] = { ...article.versions[1]!, body: article.versions[0]!.body }
     expect(() => renderArticlePage(site, article)).toThrow(
-      /id "clinician-cite-1-1" \(patient body\).*idPrefix/,
+      /id "clinician-cite-1" \(patient body\).*idPrefix/,
     )
     const clash = approvedArticle()
     clash.versions[0]!.body = h(null, [h('h2', { id: 'main' }, 'Main points')])
@@ -262,9 +262,9 @@ describe('the body, contents and references', () => {
   const patient = one(approved, byId('version-patient'))
 
   it('renders the sanitized body from hast', () => {
-    expect(text(one(clinician, byId('clinician-pathophysiology')))).toBe(
-      'The pathophysiology behind low ALP in myeloma',
-    )
+    expect(
+      text(one(clinician, byId('clinician-the-pathophysiology-behind-low-alp-in-myeloma'))),
+    ).toBe('The pathophysiology behind low ALP in myeloma')
     expect(all(clinician, (el) => el.tagName === 'strong').map(text)).toContain(
       'Normal or low ALP with lytic lesions:',
     )
@@ -309,7 +309,7 @@ describe('the body, contents and references', () => {
     const items = list.children.filter((n): n is Element => n.type === 'element')
     expect(items.every((li) => li.tagName === 'li')).toBe(true)
     expect(items.map((li) => attr(li, 'id'))).toEqual(refs.map((r) => r.anchorId))
-    expect(items.map((li) => attr(li, 'value'))).toEqual(['1', '2', '3', '4', '5', '6'])
+    expect(refs.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6])
     expect(text(items[0]!)).toContain('Brandt L, Chen W, Ortiz M. Alkaline phosphatase')
     for (const [i, ref] of refs.entries()) {
       const back = all(items[i]!, (el) => el.tagName === 'a' && attr(el, 'ariaLabel') !== undefined)
@@ -323,12 +323,13 @@ describe('the body, contents and references', () => {
       one(clinician, byId(single.anchorId)),
       (el) => attr(el, 'ariaLabel') !== undefined,
     )
-    expect(attr(singleLink, 'ariaLabel')).toBe(`Back to citation ${single.number}`)
+    expect(attr(singleLink, 'ariaLabel')).toBe(`Back to citation ${single.number} in the text`)
     expect(text(singleLink)).toBe('↩')
   })
 
   it('links every citation in the body to its reference, and back', () => {
-    const citations = all(clinician, hasClass('citation'))
+    const citations = all(clinician, (el) => attr(el, 'role') === 'doc-biblioref')
+    expect(citations.length).toBeGreaterThan(10)
     const uses = approvedArticle().versions[0]!.references.flatMap((r) => r.citedFrom)
     expect(citations.map((a) => attr(a, 'id')).sort()).toEqual([...uses].sort())
     for (const a of citations) {

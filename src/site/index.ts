@@ -9,6 +9,7 @@ export {
   renderHomePage,
   renderNotFoundPage,
   renderPolicyPage,
+  renderVersionPreview,
 } from './render'
 export { renderAtomFeed, renderRobots, renderSitemap } from './feeds'
 export { articleJsonLd, serializeJsonLd, type JsonLd } from './jsonld'
@@ -17,3 +18,18 @@ export { SITE_PATHS, absoluteUrl, historyUrl, profileUrl } from './format'
 export { MAX_VERSIONS } from './components/ArticlePage'
 export { sortByReviewed } from './components/HomePage'
 export type * from './types'
+export {
+  articleUrl,
+  buildArticleView,
+  buildSiteInfo,
+  type ArticleEvent,
+  type ArticleSource,
+  type SiteSettingsSource,
+} from './view'
+export {
+  AUDIENCES,
+  VARIANT_AUDIENCES,
+  audienceLabel,
+  type Audience,
+  type VariantAudience,
+} from './audiences'

@@ -104,13 +104,13 @@ describe('editorial policy page', () => {
 describe('review history page', () => {
   const tree = parse(renderHistoryPage(site, approvedArticle()))
 
-  it('shows a timeline of events, oldest first, with dates, actors and comments', () => {
+  it('shows a timeline of events, oldest first, with dates, actors and the approval note', () => {
     common(tree)
     const events = all(one(tree, hasClass('timeline')), tag('li'))
+    // Reviewers' deliberation (comment events) is not public; the approval note is.
     expect(events.map((e) => text(one(e, tag('strong'))))).toEqual([
       'Submitted for review',
       'Review started',
-      'Comment',
       'Approved',
     ])
     expect(attr(one(events[0]!, tag('time')), 'dateTime')).toBe('2025-11-20T09:12:00Z')
@@ -118,9 +118,8 @@ describe('review history page', () => {
     expect(text(events[0]!)).toContain('By Dr. Alex Morgan, MD')
     expect(text(events[1]!)).toContain('Status: Submitted → to Under review')
     expect(attr(one(events[1]!, tag('a')), 'href')).toBe('/advisory-board/#priya-raman')
-    expect(text(one(events[2]!, tag('blockquote')))).toBe(
-      'Please add the free light chain assay to the work-up and cite the guideline.',
-    )
+    expect(text(one(events[2]!, tag('blockquote')))).toBe('Accurate and well referenced.')
+    expect(text(tree)).not.toContain('Please add the free light chain assay')
     expect(all(events[0]!, tag('a'))).toHaveLength(0)
   })
 

@@ -1,13 +1,13 @@
 import type { Root } from 'hast'
 import type { ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { ArticlePage } from './components/ArticlePage'
+import { ArticlePage, VersionSection, versionIds } from './components/ArticlePage'
 import { BoardPage } from './components/BoardPage'
 import { HistoryPage } from './components/HistoryPage'
 import { HomePage } from './components/HomePage'
 import { NotFoundPage } from './components/NotFoundPage'
 import { PolicyPage } from './components/PolicyPage'
-import type { ArticleSummary, ArticleView, Person, SiteInfo } from './types'
+import type { ArticleSummary, ArticleView, AudienceVersion, Person, SiteInfo } from './types'
 
 /** A complete HTML document, starting with `<!doctype html>`. */
 function page(element: ReactElement): string {
@@ -42,4 +42,15 @@ export function renderHistoryPage(site: SiteInfo, article: ArticleView): string 
 /** The 404 page (served at any path, so every link in it is root-relative). */
 export function renderNotFoundPage(site: SiteInfo): string {
   return page(<NotFoundPage site={site} />)
+}
+
+/**
+ * One audience version as the article page shows it (its text, contents and references), as an
+ * HTML fragment: the admin's live preview of the Markdown being edited, through the page's own
+ * component.
+ */
+export function renderVersionPreview(version: AudienceVersion): string {
+  return renderToStaticMarkup(
+    <VersionSection version={version} ids={versionIds([version])[0]!} single />,
+  )
 }

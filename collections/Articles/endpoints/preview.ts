@@ -2,16 +2,10 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { citationToCsl } from '../../../src/content/citations'
-import {
-  checkArticle,
-  type ContentProblem,
-  createMarkdownProcessor,
-  type MarkdownProcessor,
-  renderReferenceList,
-  toHtml,
-  toProblems,
-} from '../../../src/markdown'
+import type { ContentProblem } from '../../../src/markdown'
+import { budgetProblem, renderPool } from '../../../src/render'
 import { findCitations } from '../workflow/facts'
+import { renderOptions } from '../../../src/content/renderOptions'
 import { readBody, refusal } from './respond'
 
 /** What the admin's Markdown editor sends while an author types. */
@@ -32,18 +26,17 @@ export const previewRequestSchema = z.strictObject({
 })
 
 export interface PreviewResult {
-  /** Sanitized HTML of the body followed by its reference list. */
+  /** The version as the article page shows it: sanitized text, contents and references. */
   html: string
   problems: ContentProblem[]
 }
 
-let shared: MarkdownProcessor | undefined
-
 /**
  * `POST /api/articles/preview` with `{ markdown, citations, variant? }`: the live preview and the
- * content problems of Markdown being edited, rendered by the same pipeline that publishes it.
- * Citations are read as the signed-in user may see them; unknown ids are left out (and any
- * `[@key]` that needed them is then reported as unknown).
+ * content problems of Markdown being edited, rendered by the pipeline and the page component that
+ * publish it, in the render pool (a text that exceeds the render budget is a content problem, not
+ * a stuck request). Citations are read as the signed-in user may see them; unknown ids are left out
+ * (and any `[@key]` that needed them is then reported as unknown).
  */
 export const previewEndpoint: Endpoint = {
   path: '/preview',
@@ -55,17 +48,19 @@ export const previewEndpoint: Endpoint = {
     if (!body.ok) return body.response
     const { markdown, citations: ids, variant, idPrefix } = body.data
     const citations = await findCitations(req, ids, user)
-    const processor = (shared ??= createMarkdownProcessor())
-    const references = citations.map(citationToCsl)
-    const result = processor.render({ markdown, references, path: 'body', idPrefix })
-    const html = toHtml(result.hast) + toHtml(renderReferenceList(result.references))
-    // What submitting would say about this text: the body's checks (the title is elsewhere); an
-    // audience version cites the subset of the references it needs, so unused ones are expected.
-    const problems = variant
-      ? toProblems(result.messages, 'body').filter((p) => p.ruleId !== 'citation-unused')
-      : checkArticle({ title: null, body: markdown, references }, processor).filter(
-          (p) => p.ruleId !== 'title-missing',
-        )
-    return Response.json({ html, problems } satisfies PreviewResult)
+    try {
+      const result = await renderPool().run('preview-document', {
+        options: await renderOptions(req),
+        markdown,
+        references: citations.map(citationToCsl),
+        variant: variant ?? false,
+        idPrefix,
+      })
+      return Response.json(result satisfies PreviewResult)
+    } catch (error) {
+      const problem = budgetProblem(error)
+      if (!problem) throw error
+      return Response.json({ html: '', problems: [problem] } satisfies PreviewResult)
+    }
   },
 }

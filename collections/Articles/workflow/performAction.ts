@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Article, Review, User } from '../../../payload-types'
 import { storedArticleContent } from '../../../src/content/articleContent'
 import { articleProblems } from '../../../src/content/articleChecks'
+import { renderOptions } from '../../../src/content/renderOptions'
 import { lockArticle } from '../../../src/config/locks'
 import { runInTransaction } from '../../../src/config/transactions'
 import type { ContentProblem } from '../../../src/markdown'
@@ -123,7 +124,9 @@ export async function performAction(
         comment: input.comment,
         assignee,
         problems:
-          input.action === 'submit' ? articleProblems(storedArticleContent(revision)) : undefined,
+          input.action === 'submit'
+            ? await articleProblems(storedArticleContent(revision), await renderOptions(req))
+            : undefined,
         reviewIntervalMonths: settings.reviewIntervalMonths,
       },
       now,

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Article } from '../../../payload-types'
 import { storedArticleContent } from '../../../src/content/articleContent'
 import { articleProblems } from '../../../src/content/articleChecks'
+import { renderOptions } from '../../../src/content/renderOptions'
 import {
   actionChoices,
   CONTENT_LOCKED,
@@ -163,7 +164,7 @@ export async function workflowStatus(
       : undefined,
     stale: Boolean(published && approval && revisionHash(published) !== approval.hash),
     unreviewedChanges: Boolean(approval && hash !== approval.hash),
-    problems: articleProblems(storedArticleContent(latest)),
+    problems: await articleProblems(storedArticleContent(latest), await renderOptions(req)),
     history: events.docs.map((e) => ({
       id: e.id,
       type: e.type,

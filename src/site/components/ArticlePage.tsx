@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast'
 import { Fragment } from 'react'
 import { visit } from 'unist-util-visit'
+import { renderReferenceList } from '../../markdown'
 import { TRACKER_STEP_LABELS } from '../../workflow'
 import { SITE_PATHS, displayName, historyUrl, profileUrl, token } from '../format'
 import { Hast } from '../hast'
@@ -297,7 +298,7 @@ function AudienceChoice({ versions, ids }: { versions: AudienceVersion[]; ids: I
   )
 }
 
-function VersionSection({
+export function VersionSection({
   version,
   ids,
   single,
@@ -365,59 +366,12 @@ function Toc({ entries, ids, label }: { entries: TocEntry[]; ids: Ids; label: st
   )
 }
 
+/** The pipeline's own reference list (`renderReferenceList`), under its heading. */
 function References({ references, ids }: { references: RenderedReference[]; ids: Ids }) {
   return (
     <section className="references" aria-labelledby={ids.references} data-pagefind-ignore="">
       <h2 id={ids.references}>References</h2>
-      <ol className="reference-list">
-        {references.map((ref) => (
-          <li key={ref.key} id={ref.anchorId} value={ref.number}>
-            <div className="reference-text">
-              <Hast tree={ref.formatted} />
-            </div>
-            {ref.citedFrom.length ? <BackLinks reference={ref} /> : null}
-          </li>
-        ))}
-      </ol>
+      <Hast tree={renderReferenceList(references)} />
     </section>
   )
-}
-
-/**
- * "↩" back to the one citation; cited more than once: "↩ a b c", one letter per use (as
- * Wikipedia does). Each link is labelled "Back to citation N" (", use i of k").
- */
-function BackLinks({ reference }: { reference: RenderedReference }) {
-  const { number, citedFrom } = reference
-  if (citedFrom.length === 1) {
-    return (
-      <span className="backlinks">
-        <a href={`#${citedFrom[0]}`} aria-label={`Back to citation ${number}`}>
-          ↩
-        </a>
-      </span>
-    )
-  }
-  return (
-    <span className="backlinks">
-      <span aria-hidden="true">↩</span>
-      {citedFrom.map((id, i) => (
-        <Fragment key={id}>
-          {' '}
-          <a
-            href={`#${id}`}
-            aria-label={`Back to citation ${number}, use ${i + 1} of ${citedFrom.length}`}
-          >
-            {backLinkLetter(i)}
-          </a>
-        </Fragment>
-      ))}
-    </span>
-  )
-}
-
-/** a, b, ... z, aa, ab, ... */
-function backLinkLetter(index: number): string {
-  const letter = String.fromCharCode(97 + (index % 26))
-  return index < 26 ? letter : backLinkLetter(Math.floor(index / 26) - 1) + letter
 }

@@ -1,5 +1,6 @@
 import { WorkflowPanel as WorkflowPanel_df0a4002001ced1e11749f7cc8c36613 } from '../../../../src/admin/WorkflowPanel'
 import { ArticleMarkdownField as ArticleMarkdownField_60d7f49c257604da5a4f07297835e01b } from '../../../../src/admin/ArticleMarkdownField'
+import { PagePreview as PagePreview_404608b04a2b7b20e33e120a8fdf65b5 } from '../../../../src/admin/PagePreview'
 import { ShownInReviewPanel as ShownInReviewPanel_630a0e5cfba5f4c0949e521f86504c98 } from '../../../../src/admin/ShownInReviewPanel'
 import { StateCell as StateCell_fd5d09237cae0355c6e16e59fdac42c2 } from '../../../../src/admin/StateCell'
 import { PublishByApproval as PublishByApproval_ff498d7c66e684022028dd66143b45d3 } from '../../../../src/admin/PublishByApproval'
@@ -13,6 +14,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/src/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_df0a4002001ced1e11749f7cc8c36613,
   "/src/admin/ArticleMarkdownField#ArticleMarkdownField": ArticleMarkdownField_60d7f49c257604da5a4f07297835e01b,
+  "/src/admin/PagePreview#PagePreview": PagePreview_404608b04a2b7b20e33e120a8fdf65b5,
   "/src/admin/ShownInReviewPanel#ShownInReviewPanel": ShownInReviewPanel_630a0e5cfba5f4c0949e521f86504c98,
   "/src/admin/StateCell#StateCell": StateCell_fd5d09237cae0355c6e16e59fdac42c2,
   "/src/admin/PublishByApproval#PublishByApproval": PublishByApproval_ff498d7c66e684022028dd66143b45d3,

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createRenderPool, RenderError } from './pool'
+
+const options = { siteUrl: 'https://answers.example.org' }
+const pool = createRenderPool({ size: 2, timeoutMs: 1_500 })
+beforeAll(() => pool.warm(), 60_000)
+afterAll(() => pool.close())
+
+/** Known to take over a minute in the pipeline (issue: the unclosed-bracket family). */
+const brackets = '['.repeat(50_000) + 'a' + ']'.repeat(50_000)
+
+describe('the render pool', () => {
+  it('renders a document in a worker', async () => {
+    const result = await pool.run('preview-document', {
+      options,
+      markdown: '## Short answer\n\nYes [@a].',
+      references: [{ id: 'a', type: 'article-journal', title: 'A reference' }],
+      variant: false,
+    })
+    expect(result.html).toContain('<h2')
+    expect(result.html).toContain('class="reference-list"')
+    expect(result.problems).toEqual([])
+  })
+
+  it('refuses a document past its time budget, and the next document still renders', async () => {
+    const order: string[] = []
+    const slow = pool
+      .run('check-article', { options, article: { title: 'Q?', body: brackets, references: [] } })
+      .then(
+        () => order.push('slow rendered'),
+        (error: unknown) => {
+          order.push('slow refused')
+          return error
+        },
+      )
+    // Meanwhile another document is not held up by the slow one.
+    const quick = pool
+      .run('check-article', { options, article: { title: 'Q?', body: 'Plain.', references: [] } })
+      .then((problems) => {
+        order.push('quick rendered')
+        return problems
+      })
+    await expect(quick).resolves.toBeInstanceOf(Array)
+    expect(await slow).toMatchObject({ name: 'RenderError', failure: 'timeout' })
+    expect(order).toEqual(['quick rendered', 'slow refused'])
+    const after = await pool.run('check-article', {
+      options,
+      article: { title: 'Q?', body: 'Still working [@a].', references: [] },
+    })
+    expect(after.map((p) => p.ruleId)).toContain('citation-key')
+  })
+
+  it('reports what a task threw as a failure, not a crash', async () => {
+    await expect(
+      pool.run('preview-document', {
+        options,
+        markdown: 'x',
+        references: [],
+        variant: false,
+        idPrefix: 'has space',
+      }),
+    ).rejects.toSatisfy(
+      (error) =>
+        error instanceof RenderError &&
+        error.failure === 'failed' &&
+        /idPrefix/.test(error.message),
+    )
+  })
+
+  it('fails queued work when closed', async () => {
+    const closing = createRenderPool({ size: 1 })
+    const pending = closing
+      .run('check-article', { options, article: { title: 'Q?', body: brackets, references: [] } })
+      .catch((error: unknown) => error)
+    await closing.close()
+    expect(await pending).toMatchObject({ failure: 'closed' })
+    await expect(
+      closing.run('check-article', { options, article: { title: 'Q', body: 'x', references: [] } }),
+    ).rejects.toMatchObject({ failure: 'closed' })
+  })
+})

@@ -1,0 +1,112 @@
+import type { CslItem } from '../content/csl'
+import {
+  type ArticleInput,
+  checkArticle,
+  type ContentProblem,
+  createMarkdownProcessor,
+  documentProblems,
+  type MarkdownOptions,
+  type MarkdownProcessor,
+} from '../markdown'
+import {
+  type ArticleSource,
+  buildArticleView,
+  buildSiteInfo,
+  renderArticlePage,
+  renderVersionPreview,
+  type SiteSettingsSource,
+} from '../site'
+
+/**
+ * The rendering work that runs off the request thread, in the render pool's workers: everything
+ * that turns an author's Markdown into checks or HTML. Inputs and outputs are plain data (they
+ * cross a thread boundary). Each task is a pure function of its input.
+ */
+export interface RenderTasks {
+  /** The content checks of an article revision (`checkArticle`). */
+  'check-article': {
+    input: { options: MarkdownOptions; article: ArticleInput }
+    output: ContentProblem[]
+  }
+  /** One document as the article page shows it, and what submitting would say about it. */
+  'preview-document': {
+    input: {
+      options: MarkdownOptions
+      markdown: string
+      references: CslItem[]
+      /** An audience version (unused references are expected), or the main body. */
+      variant: boolean
+      idPrefix?: string
+    }
+    output: { html: string; problems: ContentProblem[] }
+  }
+  /** A whole article page (the admin's page preview). */
+  'article-page': {
+    input: {
+      options: MarkdownOptions
+      settings: SiteSettingsSource
+      baseUrl: string
+      source: ArticleSource
+      /** ISO 8601: when the page is rendered (overdue notices depend on it). */
+      now: string
+    }
+    output: { html: string; problems: ContentProblem[] }
+  }
+}
+
+export type RenderTaskKind = keyof RenderTasks
+
+const processors = new Map<string, MarkdownProcessor>()
+
+/** One pipeline per configuration, built once per thread (building one costs milliseconds). */
+function processorFor(options: MarkdownOptions): MarkdownProcessor {
+  const key = JSON.stringify(options)
+  let processor = processors.get(key)
+  if (!processor) {
+    processor = createMarkdownProcessor(options)
+    processors.set(key, processor)
+  }
+  return processor
+}
+
+type Handlers = {
+  [K in RenderTaskKind]: (input: RenderTasks[K]['input']) => RenderTasks[K]['output']
+}
+
+export const RENDER_TASKS: Handlers = {
+  'check-article': ({ options, article }) => checkArticle(article, processorFor(options)),
+
+  'preview-document': ({ options, markdown, references, variant, idPrefix }) => {
+    const processor = processorFor(options)
+    const result = processor.render({ markdown, references, path: 'body', idPrefix })
+    const html = renderVersionPreview({
+      audience: 'preview',
+      label: variant ? 'Audience version' : 'Healthcare professional',
+      body: result.hast,
+      references: result.references,
+      toc: result.toc,
+    })
+    // The body's checks (the title is elsewhere in the form), or an audience version's.
+    const problems = variant
+      ? documentProblems(result, 'variant', 'body')
+      : checkArticle({ title: null, body: markdown, references }, processor).filter(
+          (p) => p.ruleId !== 'title-missing',
+        )
+    return { html, problems }
+  },
+
+  'article-page': ({ options, settings, baseUrl, source, now }) => {
+    const processor = processorFor(options)
+    const { view, problems } = buildArticleView(source, processor, new Date(now))
+    return { html: renderArticlePage(buildSiteInfo(settings, baseUrl, processor), view), problems }
+  },
+}
+
+/** Runs a task in this thread (what a worker does with each message). */
+export function runRenderTask<K extends RenderTaskKind>(
+  kind: K,
+  input: RenderTasks[K]['input'],
+): RenderTasks[K]['output'] {
+  const handler = RENDER_TASKS[kind] as (input: RenderTasks[K]['input']) => RenderTasks[K]['output']
+  return handler(input)
+}
