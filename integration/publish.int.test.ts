@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Citation, User } from '../payload-types'
 import { publishSite, type PublishOptions } from '../src/publish/publishSite'
-import { PublishBusyError, rollback, sitePaths } from '../src/publish/siteBuild'
+import { PublishBusyError, rollback, sitePaths } from '../src/publish/build'
 import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
 import { testPayload } from './helpers/payload'
 import { RestClient } from './helpers/rest'

@@ -8,7 +8,7 @@ import * as site from '../site'
 import type { FeedArticle, SiteInfo } from '../site'
 import { isOverdue } from '../workflow'
 import { loadSiteData, type Refusal } from './loadSiteData'
-import { currentBuild, fingerprint, type PlannedFile, withLock, writeBuild } from './siteBuild'
+import { currentBuild, fingerprint, type PlannedFile, withLock, writeBuild } from './build'
 import {
   articleSummary,
   articleUrl,
