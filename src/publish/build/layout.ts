@@ -12,7 +12,10 @@ export function sitePaths(root: string) {
     current: path.join(root, CURRENT),
     previous: path.join(root, PREVIOUS),
     builds: path.join(root, BUILDS),
-    lock: path.join(root, '.publish.lock'),
+    /** The publish lock (an SQLite file, see `withLock`). */
+    lock: path.join(root, '.publish-lock.sqlite'),
+    /** Who holds the lock, for the messages of publishes waiting for it. */
+    lockHolder: path.join(root, '.publish-lock.json'),
     manifest: (buildId: string) => path.join(root, BUILDS, `${buildId}.manifest.json`),
   }
 }
