@@ -126,17 +126,23 @@ async function takeAcrossProcesses(
       continue
     }
     const held = client
-    // For waiting publishes' messages only: the lock itself is the transaction above.
-    const temp = `${holderFile}.${process.pid}.tmp`
-    await fs.writeFile(temp, JSON.stringify({ pid: process.pid, since: Date.now() }))
-    await fs.rename(temp, holderFile)
-    return async () => {
+    const release = async () => {
       try {
         await held.execute('ROLLBACK')
       } finally {
         held.close()
       }
     }
+    try {
+      // For waiting publishes' messages only: the lock itself is the transaction above.
+      const temp = `${holderFile}.${process.pid}.tmp`
+      await fs.writeFile(temp, JSON.stringify({ pid: process.pid, since: Date.now() }))
+      await fs.rename(temp, holderFile)
+    } catch (error) {
+      await release()
+      throw error
+    }
+    return release
   }
 }
 
