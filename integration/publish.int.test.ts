@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Citation, User } from '../payload-types'
 import { publishSite, type PublishOptions } from '../src/publish/publishSite'
-import { PublishBusyError, rollback, sitePaths } from '../src/publish/siteBuild'
+import { rendererInputs } from '../src/publish/rendererVersion'
+import { ROOT_DIR } from '../src/config/env'
+import { rollback, sitePaths } from '../src/publish/build'
 import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
 import { testPayload } from './helpers/payload'
 import { RestClient } from './helpers/rest'
@@ -189,13 +192,46 @@ describe('publishing', () => {
     await rollback(root)
   })
 
-  it('runs one publish at a time per site folder', async () => {
-    const results = await Promise.allSettled([
+  it('runs one publish at a time per site folder: the second waits, then builds on the first', async () => {
+    const article = await approvedArticle()
+    const [a, b] = await Promise.all([
       publishSite(payload, options()),
       publishSite(payload, options()),
     ])
-    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
-    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
-    expect(rejected.reason).toBeInstanceOf(PublishBusyError)
+    const page = `articles/${article.slug}/index.html`
+    // Had they overlapped, both would have started from the same build and rendered the page.
+    expect([a, b].map((r) => r.rendered.includes(page)).sort()).toEqual([false, true])
+    expect([a, b].find((r) => !r.rendered.includes(page))!.rendered).toEqual([])
+    expect(await fs.readlink(sitePaths(root).current)).toBe(`builds/${b.buildId}`)
+  })
+
+  it('renders every article page anew when what renders them changes, a workflow label say', async () => {
+    const real = await rendererInputs({ root: ROOT_DIR })
+    await publishSite(payload, options({ rendererVersion: real.version }))
+    const again = await rendererInputs({ root: ROOT_DIR })
+    expect(
+      (await publishSite(payload, options({ rendererVersion: again.version }))).rendered,
+    ).toEqual([])
+    const relabelled = await rendererInputs({
+      root: ROOT_DIR,
+      readFile: (file) => {
+        const text = readFileSync(file, 'utf8')
+        return file.includes('/src/workflow/')
+          ? text.replaceAll("'Approved'", "'Signed off'")
+          : text
+      },
+    })
+    const report = await publishSite(payload, options({ rendererVersion: relabelled.version }))
+    // A refused article cannot be rendered from the database: its last pages are carried over.
+    const refused = new Set(report.refused.map((r) => r.slug))
+    const rendered = report.articles.filter((slug) => !refused.has(slug))
+    expect(rendered.length).toBeGreaterThan(1)
+    for (const slug of rendered) {
+      expect(report.rendered).toContain(`articles/${slug}/index.html`)
+      expect(report.rendered).toContain(`articles/${slug}/history/index.html`)
+    }
+    expect(
+      report.reused.filter((file) => file.endsWith('.html') && !refused.has(file.split('/')[1])),
+    ).toEqual([])
   })
 })

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import type { Payload } from 'payload'
 
 import { readEnv, siteDir } from '../src/config/env'
-import { rollback } from '../src/publish/siteBuild'
+import { rollback } from '../src/publish/build'
 import { closeAndExit, openPayload } from './lib/openPayload'
 import { describePublish, publishConfiguredSite } from '../src/publish/configured'
 

@@ -1,18 +1,29 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-import type { Client as LibsqlClient, TransactionMode } from '@libsql/client'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
-/** How long a transaction waits for the one before it in this process before trying anyway. */
-const QUEUE_TIMEOUT_MS = 30_000
-/** How long to keep retrying while another process holds the write lock. */
-const BUSY_RETRY_MS = 10_000
+import { giveEachTransactionItsOwnConnection } from './sqliteAdapterSeam'
 
-const isBusy = (error: unknown) =>
-  /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message))
+/** How long a transaction waits for the ones before it in this process, unless told otherwise. */
+const DEFAULT_QUEUE_TIMEOUT_MS = 30_000
 
-/** Set while code runs inside `withExplicitTransactions`: only then does SQLite open transactions. */
-const explicit = new AsyncLocalStorage<true>()
+/** One transaction, as the messages name it. */
+interface Txn {
+  seq: number
+  /** Where it was begun: the first caller outside node_modules and this folder's glue. */
+  site: string
+  /** When it began waiting, then when it began (ms since the epoch). */
+  since: number
+  unit: Unit
+}
+
+/** One call of `withExplicitTransactions`, and the transaction it holds open, if any. */
+interface Unit {
+  open?: Txn
+  parent?: Unit
+}
+
+const explicit = new AsyncLocalStorage<Unit>()
 
 /**
  * Runs `work` with SQLite transactions enabled for it. Payload's SQLite adapter has transactions
@@ -23,72 +34,125 @@ const explicit = new AsyncLocalStorage<true>()
  * workflow actions) asks for one through this. Other databases always use transactions.
  */
 export function withExplicitTransactions<T>(work: () => Promise<T>): Promise<T> {
-  return explicit.run(true, work)
+  return explicit.run({ parent: explicit.getStore() }, work)
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const describe = (t: Txn) => `transaction #${t.seq} (begun at ${t.site})`
+
+/** The first frame of the current stack that is this project's code but not this glue. */
+function callSite(): string {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 60
+  const frames = (new Error().stack ?? '').split('\n').slice(1)
+  Error.stackTraceLimit = limit
+  const own = frames.find(
+    (f) => !/node_modules|node:|src\/config\/(sqliteTransactions|transactions)\.ts/.test(f),
+  )
+  return own?.trim().replace(/^at /, '') ?? 'an unknown place'
+}
+
+/** Refused: waiting for this transaction could only end in a timeout, or waited too long. */
+export class TransactionWaitError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'TransactionWaitError'
+  }
+}
+
+export interface SerializeOptions {
+  /** How long a transaction may wait for the ones before it in this process. */
+  queueTimeoutMs?: number
 }
 
 /**
- * SQLite has one writer at a time. libsql hands its connection to each transaction and opens the
- * next one without the adapter's busy timeout, so any write that meets an open transaction (a
- * second transaction, or a single statement) failed at once with SQLITE_BUSY. This wraps the
- * adapter so that every connection libsql opens gets the busy timeout, transactions in one
- * process take turns (in arrival order), and a transaction that finds another process writing
- * retries for a while instead of failing.
+ * Wraps Payload's SQLite adapter so that SQLite, which has one writer at a time, gets one
+ * transaction at a time from this process, in the order they were begun, each on a connection of
+ * its own with the busy timeout (see sqliteAdapterSeam.ts); only inside `withExplicitTransactions`
+ * are transactions opened at all.
  *
- * A transaction begun without the outer `req` while another is open (a hook that forgot to pass
- * `req`) would wait for itself: the queue timeout turns that into an error instead of a hang.
+ * A transaction never runs unserialized: one begun while the same unit of work (or one it runs
+ * inside) holds a transaction open, as when a hook forgets to pass `req`, is refused at once,
+ * since it would wait for itself; one that waits longer than `queueTimeoutMs` for another fails.
+ * Both errors (`TransactionWaitError`) name the transactions, where they were begun and how long.
  */
-export function serializeTransactions(base: DatabaseAdapterObj): DatabaseAdapterObj {
+export function serializeTransactions(
+  base: DatabaseAdapterObj,
+  options: SerializeOptions = {},
+): DatabaseAdapterObj {
+  const timeout = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS
   return {
     ...base,
     init: (args) => {
       const adapter = base.init(args)
-      const connect = adapter.connect!.bind(adapter)
-      adapter.connect = async (options) => {
-        await connect(options)
-        const client = (adapter as unknown as { client: LibsqlClient; busyTimeout: number }).client
-        const timeout = (adapter as unknown as { busyTimeout: number }).busyTimeout
-        const transaction = client.transaction.bind(client)
-        // (A cast: the method is overloaded, and this one function serves both overloads.)
-        client.transaction = (async (mode?: TransactionMode) => {
-          const tx = await transaction(mode)
-          // The client opens a fresh connection on its next use: give it the busy timeout now.
-          if (timeout > 0) await client.execute(`PRAGMA busy_timeout = ${timeout}`)
-          return tx
-        }) as LibsqlClient['transaction']
-      }
+      giveEachTransactionItsOwnConnection(adapter)
       const begin = adapter.beginTransaction.bind(adapter)
       const commit = adapter.commitTransaction.bind(adapter)
       const rollback = adapter.rollbackTransaction.bind(adapter)
-      const releases = new Map<string | number, () => void>()
-      let tail: Promise<void> = Promise.resolve()
+      let seq = 0
+      let holder: Txn | undefined
+      const waiting: { txn: Txn; go: () => void }[] = []
+      const byId = new Map<string | number, Txn>()
 
-      const beginTransaction: BaseDatabaseAdapter['beginTransaction'] = async (options) => {
-        // Payload's own default for SQLite: no transaction (see withExplicitTransactions).
-        if (!explicit.getStore()) return null
-        let release!: () => void
-        const mine = new Promise<void>((resolve) => (release = resolve))
-        const previous = tail
-        tail = previous.then(() => mine)
+      const release = (txn: Txn) => {
+        if (txn.unit.open === txn) txn.unit.open = undefined
+        if (holder !== txn) return
+        const next = waiting.shift()
+        holder = next?.txn
+        next?.go()
+      }
+
+      const take = async (txn: Txn) => {
+        if (!holder) {
+          holder = txn
+          return
+        }
+        let go!: () => void
+        const turn = new Promise<void>((resolve) => (go = resolve))
+        const entry = { txn, go }
+        waiting.push(entry)
         let timer: NodeJS.Timeout | undefined
-        await Promise.race([
-          previous,
-          new Promise<void>((resolve) => (timer = setTimeout(resolve, QUEUE_TIMEOUT_MS))),
-        ])
+        const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeout)))
+        await Promise.race([turn, expired])
         clearTimeout(timer)
-        const deadline = Date.now() + BUSY_RETRY_MS
-        for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
-          try {
-            const id = await begin(options)
-            if (id === null) release()
-            else releases.set(id, release)
-            return id
-          } catch (error) {
-            if (!isBusy(error) || Date.now() > deadline) {
-              release()
-              throw error
-            }
-            await new Promise((resolve) => setTimeout(resolve, delay))
+        if (holder === txn) return
+        waiting.splice(waiting.indexOf(entry), 1)
+        const now = Date.now()
+        throw new TransactionWaitError(
+          `${describe(txn)} waited ${seconds(now - txn.since)} for ${describe(holder!)}, ` +
+            `open for ${seconds(now - holder!.since)}, and gave up: a transaction that stays open ` +
+            `that long blocks every writer.`,
+        )
+      }
+
+      const beginTransaction: BaseDatabaseAdapter['beginTransaction'] = async (beginOptions) => {
+        // Payload's own default for SQLite: no transaction (see withExplicitTransactions).
+        const unit = explicit.getStore()
+        if (!unit) return null
+        const txn: Txn = { seq: ++seq, site: callSite(), since: Date.now(), unit }
+        for (let u: Unit | undefined = unit; u; u = u.parent) {
+          if (u.open) {
+            throw new TransactionWaitError(
+              `${describe(txn)} would wait for ${describe(u.open)}, which the same work holds ` +
+                `open (for ${seconds(txn.since - u.open.since)}): it would wait for itself. Pass ` +
+                '`req` to the Local API call so that it joins the open transaction.',
+            )
           }
+        }
+        await take(txn)
+        txn.since = Date.now()
+        try {
+          const id = await begin(beginOptions)
+          if (id === null) {
+            release(txn)
+            return id
+          }
+          unit.open = txn
+          byId.set(id, txn)
+          return id
+        } catch (error) {
+          release(txn)
+          throw error
         }
       }
 
@@ -99,8 +163,9 @@ export function serializeTransactions(base: DatabaseAdapterObj): DatabaseAdapter
           try {
             await end(id)
           } finally {
-            releases.get(id)?.()
-            releases.delete(id)
+            const txn = byId.get(id)
+            byId.delete(id)
+            if (txn) release(txn)
           }
         }
 

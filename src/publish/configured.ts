@@ -3,16 +3,23 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { readEnv, ROOT_DIR, siteDir, siteUrl } from '../config/env'
-import { fingerprintFiles } from '../config/fingerprint'
 import { publishSite as publish, type PublishReport } from './publishSite'
+import { rendererInputs } from './rendererVersion'
 
-/** Everything the pages are rendered by: when any of it changes, every page is rendered anew. */
-const rendererVersion = () =>
-  fingerprintFiles(
-    ROOT_DIR,
-    ['src/site', 'src/markdown', 'src/publish', 'src/content', 'package-lock.json'],
-    (file) => /\.test\.tsx?$/.test(file),
-  )
+let version: Promise<string> | undefined
+
+/**
+ * Everything the pages are rendered by (see `rendererInputs`), computed once per process: when
+ * any of it changes, every page is rendered anew.
+ */
+export function configuredRendererVersion(): Promise<string> {
+  if (!version) {
+    version = rendererInputs({ root: ROOT_DIR }).then((inputs) => inputs.version)
+    // A failure is not kept: the next publish tries again.
+    version.catch(() => (version = undefined))
+  }
+  return version
+}
 
 /**
  * Publishes to SITE_DIR (or `out`) for SITE_URL: what `npm start`, `npm run publish` and the
@@ -26,7 +33,7 @@ export async function publishConfiguredSite(
   return publish(payload, {
     root: out ? path.resolve(out) : siteDir(env),
     baseUrl: siteUrl(env),
-    rendererVersion: rendererVersion(),
+    rendererVersion: await configuredRendererVersion(),
   })
 }
 

@@ -8,9 +8,9 @@ import * as site from '../site'
 import type { FeedArticle, SiteInfo } from '../site'
 import { isOverdue } from '../workflow'
 import { loadSiteData, type Refusal } from './loadSiteData'
-import { currentBuild, fingerprint, type PlannedFile, withLock, writeBuild } from './siteBuild'
-import { articleSummary, articleUrl, articleView, type ArticleRecord } from './viewModels'
+import { currentBuild, fingerprint, type PlannedFile, withLock, writeBuild } from './build'
 import { boardMember } from './people'
+import { articleSummary, articleUrl, articleView, type ArticleRecord } from './viewModels'
 
 /** The page renderers, replaceable so a test can make one fail. */
 export type Renderers = Pick<
