@@ -1,5 +1,5 @@
 import type { Root } from 'hast'
-import { visitElements } from './hast-walk'
+import { visit } from 'unist-util-visit'
 
 /**
  * rehype plugin: turns the obsolete `align` attribute that GFM table cells get into a class
@@ -8,7 +8,7 @@ import { visitElements } from './hast-walk'
  */
 export default function rehypeTableAlign() {
   return (tree: Root): undefined => {
-    visitElements(tree, (node) => {
+    visit(tree, 'element', (node) => {
       if (node.tagName !== 'td' && node.tagName !== 'th') return undefined
       const align = node.properties.align
       if (align === undefined) return undefined

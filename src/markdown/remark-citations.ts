@@ -2,7 +2,8 @@ import type { Nodes, Root, Text } from 'mdast'
 import type { VFile } from 'vfile'
 import type { Citation, CitedReference, ResolvedCitationItem } from './data'
 import { quote, report } from './messages'
-import { fragmentHref, pointAt } from './util'
+import { location } from 'vfile-location'
+import { fragmentHref } from './util'
 
 // `[`, an optional prefix ending in whitespace, then `@` and a key character, up to `]`: text that
 // looks like a citation group. Only unescaped brackets count.
@@ -25,6 +26,7 @@ export default function remarkCitations() {
     const references = file.data.references ?? new Map()
     const prefix = file.data.idPrefix ?? ''
     const source = String(file.value)
+    const place = location(file)
     const cited = new Map<string, CitedReference>()
     let anchors = 0
 
@@ -108,7 +110,7 @@ export default function remarkCitations() {
           file,
           'citation-syntax',
           `${quote(match[0])} looks like a citation but is not one: write [@key], [@a; @b] or [@key, p. 12]`,
-          pointAt(source, start + match.index),
+          place.toPoint(start + match.index),
         )
       }
     }

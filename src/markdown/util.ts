@@ -1,5 +1,3 @@
-import type { Point } from 'unist'
-
 /** `#id` as an href, with the id percent-encoded where a URL needs it. */
 export function fragmentHref(id: string): string {
   return '#' + encodeURIComponent(id)
@@ -14,19 +12,4 @@ export function fragmentId(href: string): string | undefined {
   } catch {
     return raw
   }
-}
-
-/** The line/column point of a character offset in `source`. */
-export function pointAt(source: string, offset: number): Point {
-  let line = 1
-  let lineStart = 0
-  for (
-    let index = source.indexOf('\n');
-    index !== -1 && index < offset;
-    index = source.indexOf('\n', index + 1)
-  ) {
-    line++
-    lineStart = index + 1
-  }
-  return { line, column: offset - lineStart + 1, offset }
 }
