@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
@@ -30,6 +30,22 @@ describe('src/markdown', () => {
       }
     }
     expect(sources(root).length).toBeGreaterThan(10)
+    expect(offenders).toEqual([])
+  })
+
+  it('imports from src/ only the references core (never src/content, the glue)', () => {
+    const references = resolve(root, '../references')
+    const offenders: string[] = []
+    for (const file of sources(root)) {
+      const text = readFileSync(file, 'utf8')
+      for (const match of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.[^'"]*)['"]/g)) {
+        const target = resolve(dirname(file), match[1] as string)
+        const inside = (dir: string) => !relative(dir, target).startsWith('..')
+        if (!inside(root) && !inside(references)) {
+          offenders.push(`${relative(root, file)}: ${match[1]}`)
+        }
+      }
+    }
     expect(offenders).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
-import type { CslItem } from '../content/csl'
+import type { CslItem } from '../references'
 import type {
   ArticleSummary,
   ArticleView,
