@@ -1,10 +1,10 @@
 import type { Article, Citation } from '../../payload-types'
-import { citationToCsl } from './citations'
-import type { CslItem } from './csl'
+import { type CslItem, fromStored } from '../references'
 
 /**
- * The reader-visible content of an article revision, with its references as CSL-JSON: the
- * workflow's `contentHash` input.
+ * The reader-visible content of an article revision, with its references as CSL-JSON in their
+ * canonical form (src/references' `canonicalReference`, what storage gives back): the workflow's
+ * `contentHash` input.
  */
 export interface ArticleContent {
   title: string
@@ -29,7 +29,7 @@ export function storedArticleContent(
         'storedArticleContent needs citations populated (read the article with depth >= 1)',
       )
     }
-    return citationToCsl(c as Citation)
+    return fromStored(c as Citation)
   })
   return {
     title: article.title,

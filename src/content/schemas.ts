@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
+import { CITATION_STYLES, type CitationStyle, cslItemSchema } from '../references'
 import { ROLES } from '../workflow'
 import { VARIANT_AUDIENCES } from './audiences'
-import { cslItemSchema } from './csl'
 import { isValidOrcid, ORCID_HINT, SLUG_HINT, SLUG_PATTERN } from './identifiers'
 
 const text = z.string().trim().min(1)
@@ -45,7 +45,10 @@ export const frontMatterSchema = z.strictObject({
 })
 export type FrontMatter = z.infer<typeof frontMatterSchema>
 
-/** `references.json`: a CSL-JSON array whose `id`s are the citation keys. */
+/**
+ * `references.json`: a CSL-JSON array whose `id`s are the citation keys, as Zotero, PubMed's
+ * citation exporter or citation-js write it (normalized, every field kept: see src/references).
+ */
 export const referencesSchema = z.array(cslItemSchema).superRefine((items, ctx) => {
   const seen = new Map<string, number>()
   items.forEach((item, index) => {
@@ -98,6 +101,9 @@ export const siteSettingsSchema = z.strictObject({
   editorialPolicy: text.optional(),
   publishPolicy: z.enum(['approved-only', 'pending-with-banner']).optional(),
   reviewIntervalMonths: z.number().int().min(1).max(60).optional(),
+  citationStyle: z
+    .enum(CITATION_STYLES.map((style) => style.id) as [CitationStyle, ...CitationStyle[]])
+    .optional(),
   followUp: z
     .strictObject({
       heading: text.optional(),

@@ -1,7 +1,6 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { citationToCsl } from '../../../src/content/citations'
 import {
   checkArticle,
   type ContentProblem,
@@ -11,6 +10,12 @@ import {
   toHtml,
   toProblems,
 } from '../../../src/markdown'
+import {
+  type CitationStyle,
+  DEFAULT_CITATION_STYLE,
+  fromStored,
+  isCitationStyle,
+} from '../../../src/references'
 import { findCitations } from '../workflow/facts'
 import { readBody, refusal } from './respond'
 
@@ -37,11 +42,19 @@ export interface PreviewResult {
   problems: ContentProblem[]
 }
 
-let shared: MarkdownProcessor | undefined
+/** One processor per citation style, built on first use and kept (it caches formatted entries). */
+const processors = new Map<CitationStyle, MarkdownProcessor>()
+const processorFor = (style: CitationStyle): MarkdownProcessor => {
+  let processor = processors.get(style)
+  if (!processor)
+    processors.set(style, (processor = createMarkdownProcessor({ citationStyle: style })))
+  return processor
+}
 
 /**
  * `POST /api/articles/preview` with `{ markdown, citations, variant? }`: the live preview and the
- * content problems of Markdown being edited, rendered by the same pipeline that publishes it.
+ * content problems of Markdown being edited, rendered by the same pipeline that publishes it, in
+ * the site's citation style.
  * Citations are read as the signed-in user may see them; unknown ids are left out (and any
  * `[@key]` that needed them is then reported as unknown).
  */
@@ -55,8 +68,12 @@ export const previewEndpoint: Endpoint = {
     if (!body.ok) return body.response
     const { markdown, citations: ids, variant, idPrefix } = body.data
     const citations = await findCitations(req, ids, user)
-    const processor = (shared ??= createMarkdownProcessor())
-    const references = citations.map(citationToCsl)
+    const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, req })
+    const style = isCitationStyle(settings.citationStyle)
+      ? settings.citationStyle
+      : DEFAULT_CITATION_STYLE
+    const processor = processorFor(style)
+    const references = citations.map(fromStored)
     const result = processor.render({ markdown, references, path: 'body', idPrefix })
     const html = toHtml(result.hast) + toHtml(renderReferenceList(result.references))
     // What submitting would say about this text: the body's checks (the title is elsewhere); an
