@@ -10,7 +10,14 @@ import { publishSite as publish, type PublishReport } from './publishSite'
 const rendererVersion = () =>
   fingerprintFiles(
     ROOT_DIR,
-    ['src/site', 'src/markdown', 'src/publish', 'src/content', 'package-lock.json'],
+    [
+      'src/site',
+      'src/markdown',
+      'src/references',
+      'src/publish',
+      'src/content',
+      'package-lock.json',
+    ],
     (file) => /\.test\.tsx?$/.test(file),
   )
 
