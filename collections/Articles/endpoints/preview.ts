@@ -68,7 +68,13 @@ export const previewEndpoint: Endpoint = {
     if (!body.ok) return body.response
     const { markdown, citations: ids, variant, idPrefix } = body.data
     const citations = await findCitations(req, ids, user)
-    const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, req })
+    const settings = await req.payload.findGlobal({
+      slug: 'site-settings',
+      depth: 0,
+      overrideAccess: false,
+      user,
+      req,
+    })
     const style = isCitationStyle(settings.citationStyle)
       ? settings.citationStyle
       : DEFAULT_CITATION_STYLE
