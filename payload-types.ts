@@ -217,16 +217,51 @@ export interface Citation {
    */
   key: string;
   type:
-    | 'article-journal'
     | 'article'
+    | 'article-journal'
+    | 'article-magazine'
+    | 'article-newspaper'
+    | 'bill'
     | 'book'
+    | 'broadcast'
     | 'chapter'
-    | 'paper-conference'
-    | 'report'
-    | 'webpage'
-    | 'thesis'
+    | 'classic'
+    | 'collection'
     | 'dataset'
-    | 'review';
+    | 'document'
+    | 'entry'
+    | 'entry-dictionary'
+    | 'entry-encyclopedia'
+    | 'event'
+    | 'figure'
+    | 'graphic'
+    | 'hearing'
+    | 'interview'
+    | 'legal_case'
+    | 'legislation'
+    | 'manuscript'
+    | 'map'
+    | 'motion_picture'
+    | 'musical_score'
+    | 'pamphlet'
+    | 'paper-conference'
+    | 'patent'
+    | 'performance'
+    | 'periodical'
+    | 'personal_communication'
+    | 'post'
+    | 'post-weblog'
+    | 'regulation'
+    | 'report'
+    | 'review'
+    | 'review-book'
+    | 'software'
+    | 'song'
+    | 'speech'
+    | 'standard'
+    | 'thesis'
+    | 'treaty'
+    | 'webpage';
   title: string;
   authors?:
     | {
@@ -236,6 +271,18 @@ export interface Citation {
          * An organisation as author
          */
         literal?: string | null;
+        /**
+         * e.g. "van de" in van de Donk
+         */
+        nonDroppingParticle?: string | null;
+        /**
+         * e.g. "van" in Ludwig van Beethoven
+         */
+        droppingParticle?: string | null;
+        /**
+         * e.g. Jr
+         */
+        suffix?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -251,8 +298,22 @@ export interface Citation {
   page?: string | null;
   doi?: string | null;
   pmid?: string | null;
+  pmcid?: string | null;
+  isbn?: string | null;
   url?: string | null;
   note?: string | null;
+  /**
+   * Everything else the reference manager exported (abstract, ISSN, language, accessed, editors…), kept so nothing is lost. It is part of the reference: changing it clears "verified" and counts as a change to every article citing it.
+   */
+  csl?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   /**
    * A reviewer confirmed this reference against the source. Editing the reference clears it.
    */
@@ -582,6 +643,9 @@ export interface CitationsSelect<T extends boolean = true> {
         family?: T;
         given?: T;
         literal?: T;
+        nonDroppingParticle?: T;
+        droppingParticle?: T;
+        suffix?: T;
         id?: T;
       };
   containerTitle?: T;
@@ -598,8 +662,11 @@ export interface CitationsSelect<T extends boolean = true> {
   page?: T;
   doi?: T;
   pmid?: T;
+  pmcid?: T;
+  isbn?: T;
   url?: T;
   note?: T;
+  csl?: T;
   verified?: T;
   verifiedBy?: T;
   verifiedAt?: T;
@@ -747,7 +814,10 @@ export interface SiteSetting {
    * An approved article is due for re-review this many months after approval.
    */
   reviewIntervalMonths: number;
-  citationStyle: 'vancouver';
+  /**
+   * How every reference list on the site is written. Changing it republishes every page.
+   */
+  citationStyle: 'vancouver' | 'ama';
   followUp?: {
     heading?: string | null;
     text?: string | null;

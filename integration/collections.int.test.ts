@@ -133,11 +133,15 @@ describe('citations', () => {
   })
 
   it.each([
-    ['doi', 'https://doi.org/10.1000/xyz', /doi: .*10\.1234\/abc/],
-    ['doi', '10.12/short', /doi: /],
+    ['doi', 'https://doi.org/not-a-doi', /doi: "not-a-doi" is not valid: .*10\.1234\/abc/],
+    ['doi', '10.abc/short', /doi: /],
     ['pmid', 'PMID12345', /pmid: .*1 to 8 digits/],
-    ['url', 'javascript:alert(1)', /url: .*not an http\(s\) URL/],
-  ])('refuses a malformed %s (%s)', async (field, value, message) => {
+    ['pmcid', 'PMC-12', /pmcid: .*PMC followed by digits/],
+    ['isbn', '978-1-264-26850-5', /isbn: .*check digit/],
+    ['url', 'javascript:alert(1)', /url: .*http\(s\) address/],
+    ['csl', { DOI: '10.1/x' }, /csl: "DOI" has a field of its own/],
+    ['csl', ['ISSN'], /csl: .*JSON object/],
+  ])('refuses a malformed %s (%j)', async (field, value, message) => {
     const key = `bad-${unique()}`
     const res = await asAuthor.post('/citations', {
       key,
@@ -150,6 +154,31 @@ describe('citations', () => {
     expect(
       (await payload.count({ collection: 'citations', where: { key: { equals: key } } })).totalDocs,
     ).toBe(0)
+  })
+
+  it('cleans identifiers pasted with a resolver or label instead of refusing them', async () => {
+    const res = await asAuthor.post('/citations', {
+      key: `pasted-${unique()}`,
+      type: 'article-journal',
+      title: 'T',
+      doi: ' https://doi.org/10.1056/NEJMoa2034577 ',
+      pmid: 'PMID: 33301246',
+      pmcid: '7745181',
+      isbn: 'ISBN 978-1-264-26850-4',
+      url: ' https://example.org/paper ',
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const stored = await payload.findByID({ collection: 'citations', id: res.body.doc.id })
+    expect(stored).toMatchObject({
+      doi: '10.1056/NEJMoa2034577',
+      pmid: '33301246',
+      pmcid: 'PMC7745181',
+      isbn: '9781264268504',
+      url: 'https://example.org/paper',
+    })
+    const edited = await asAuthor.patch(`/citations/${stored.id}`, { doi: 'doi:10.1/x' })
+    expect(edited.status).toBe(200)
+    expect(edited.body.doc.doi).toBe('10.1/x')
   })
 
   it('accepts well-formed identifiers', async () => {
@@ -187,6 +216,15 @@ describe('citations', () => {
     expect(stored.title).toBe('T (corrected)')
     expect(stored.verified).toBe(false)
     expect(stored.verifiedBy ?? null).toBeNull()
+
+    // Any CSL field counts, the ones kept in `csl` too; the same data written again does not.
+    await asReviewer.patch(`/citations/${id}`, { verified: true, csl: { ISSN: '1533-4406' } })
+    await asAuthor.patch(`/citations/${id}`, { csl: { ISSN: '1533-4406' } })
+    expect((await payload.findByID({ collection: 'citations', id })).verified).toBe(true)
+    await asAuthor.patch(`/citations/${id}`, { csl: { ISSN: '0028-4793' } })
+    stored = await payload.findByID({ collection: 'citations', id, depth: 0 })
+    expect(stored.csl).toEqual({ ISSN: '0028-4793' })
+    expect(stored.verified).toBe(false)
   })
 })
 

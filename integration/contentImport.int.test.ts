@@ -224,10 +224,10 @@ describe('content import', () => {
           editFile(d, 'references.json', (t) =>
             t.replace(
               '"type": "article-journal",',
-              '"type": "article-journal", "DOI": "doi:10.1/x",',
+              '"type": "article-journal", "DOI": "doi:10.abc/x",',
             ),
           ),
-        /references\.json:4:\d+: "0\.DOI": a DOI looks like 10\.1234\/abc/,
+        /references\.json:4:\d+: "0\.DOI": "10\.abc\/x" is not valid: a DOI looks like 10\.1234\/abc/,
       ],
       [
         'an unknown author email',
@@ -324,7 +324,9 @@ describe('content import', () => {
         (error: { code: number; stderr: string }) => error,
       )
       expect(result.code).toBe(1)
-      expect(result.stderr).toMatch(/references\.json:4:\d+: "0\.PMID": a PMID is 1 to 8 digits/)
+      expect(result.stderr).toMatch(
+        /references\.json:4:\d+: "0\.PMID": "12a" is not valid: a PMID is 1 to 8 digits/,
+      )
       expect(result.stderr).toMatch(/nothing was imported/)
       expect(await snapshot()).toEqual(before)
     })

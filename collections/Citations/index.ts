@@ -1,26 +1,40 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig, FieldAccess, TextField } from 'payload'
+import { json } from 'payload/shared'
 
 import { authenticated } from '../../src/access/authenticated'
 import { contributors } from '../../src/access/contributors'
 import { hasRole } from '../../src/access/roles'
 import { staff } from '../../src/access/staff'
-import { CSL_TYPES } from '../../src/content/csl'
 import {
+  CITATION_KEY_HINT,
   CITATION_KEY_PATTERN,
-  DOI_HINT,
-  DOI_PATTERN,
-  PMID_HINT,
-  PMID_PATTERN,
-} from '../../src/content/identifiers'
-import { matches, matchesPattern } from '../shared/matches'
+  CSL_TYPES,
+  extraCslProblem,
+  type Identifier,
+  identifierProblem,
+  IDENTIFIERS,
+  STORED_DATE_RANGES,
+} from '../../src/references'
+import { matches } from '../shared/matches'
+import { normalizeIdentifier } from './hooks/normalizeIdentifier'
 import { trackVerification } from './hooks/trackVerification'
 
 const reviewersField: FieldAccess = ({ req: { user } }) =>
   hasRole(user, 'reviewer', 'editor', 'admin')
 
+/** A reference identifier: cleaned as src/references normalizes it, then validated the same way. */
+const identifierField = (name: string, identifier: Identifier): TextField => ({
+  name,
+  type: 'text',
+  label: identifier.label,
+  hooks: { beforeValidate: [normalizeIdentifier(identifier)] },
+  validate: matches(identifier.isValid, (value) => identifierProblem(identifier, value) ?? ''),
+})
+
 /**
- * One reference each, stored as CSL-JSON fields (the standard Zotero, Pandoc and citation-js use).
- * `key` is what authors write in Markdown as `[@key]`.
+ * One reference each, stored as CSL-JSON (the standard Zotero, Pandoc and citation-js use) through
+ * src/references' one mapping: the fields reviewers edit have their own columns, and `csl` keeps
+ * every other field the reference had. `key` is what authors write in Markdown as `[@key]`.
  */
 export const Citations: CollectionConfig = {
   slug: 'citations',
@@ -47,9 +61,9 @@ export const Citations: CollectionConfig = {
       unique: true,
       index: true,
       admin: { description: 'Used in Markdown as [@key], e.g. smith2021.' },
-      validate: matchesPattern(
-        CITATION_KEY_PATTERN,
-        'a key starts with a letter, digit or underscore',
+      validate: matches(
+        (value) => CITATION_KEY_PATTERN.test(value),
+        (value) => `"${value}" is not valid: ${CITATION_KEY_HINT}.`,
       ),
     },
     {
@@ -77,6 +91,28 @@ export const Citations: CollectionConfig = {
             },
           ],
         },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'nonDroppingParticle',
+              type: 'text',
+              label: 'Particle (kept)',
+              admin: { width: '40%', description: 'e.g. "van de" in van de Donk' },
+            },
+            {
+              name: 'droppingParticle',
+              type: 'text',
+              label: 'Particle (dropped)',
+              admin: { width: '30%', description: 'e.g. "van" in Ludwig van Beethoven' },
+            },
+            {
+              name: 'suffix',
+              type: 'text',
+              admin: { width: '30%', description: 'e.g. Jr' },
+            },
+          ],
+        },
       ],
     },
     { name: 'containerTitle', type: 'text', label: 'Journal / container title' },
@@ -88,9 +124,9 @@ export const Citations: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'year', type: 'number', min: 1500, max: 2200 },
-            { name: 'month', type: 'number', min: 1, max: 12 },
-            { name: 'day', type: 'number', min: 1, max: 31 },
+            { name: 'year', type: 'number', ...STORED_DATE_RANGES.year },
+            { name: 'month', type: 'number', ...STORED_DATE_RANGES.month },
+            { name: 'day', type: 'number', ...STORED_DATE_RANGES.day },
           ],
         },
       ],
@@ -106,30 +142,30 @@ export const Citations: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'doi',
-          type: 'text',
-          label: 'DOI',
-          validate: matchesPattern(DOI_PATTERN, DOI_HINT),
-        },
-        {
-          name: 'pmid',
-          type: 'text',
-          label: 'PMID',
-          validate: matchesPattern(PMID_PATTERN, PMID_HINT),
-        },
+        identifierField('doi', IDENTIFIERS.DOI),
+        identifierField('pmid', IDENTIFIERS.PMID),
+        identifierField('pmcid', IDENTIFIERS.PMCID),
       ],
     },
     {
-      name: 'url',
-      type: 'text',
-      label: 'URL',
-      validate: matches(
-        (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
-        (v) => `"${v}" is not an http(s) URL.`,
-      ),
+      type: 'row',
+      fields: [identifierField('isbn', IDENTIFIERS.ISBN), identifierField('url', IDENTIFIERS.URL)],
     },
     { name: 'note', type: 'textarea' },
+    {
+      name: 'csl',
+      type: 'json',
+      label: 'Other CSL-JSON fields',
+      admin: {
+        description:
+          'Everything else the reference manager exported (abstract, ISSN, language, accessed, editors…), kept so nothing is lost. It is part of the reference: changing it clears "verified" and counts as a change to every article citing it.',
+      },
+      validate: (value, args) => {
+        const base = json(value, args)
+        if (base !== true) return base
+        return extraCslProblem(value) ?? true
+      },
+    },
     {
       name: 'verified',
       type: 'checkbox',

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { authenticated } from '../../src/access/authenticated'
 import { staff } from '../../src/access/staff'
+import { CITATION_STYLES, DEFAULT_CITATION_STYLE } from '../../src/references'
 import { matches } from '../../collections/shared/matches'
 import { REVIEW_INTERVAL_MONTHS } from '../../src/workflow'
 
@@ -69,8 +70,12 @@ export const SiteSettings: GlobalConfig = {
       name: 'citationStyle',
       type: 'select',
       required: true,
-      defaultValue: 'vancouver',
-      options: [{ label: 'Vancouver (ICMJE)', value: 'vancouver' }],
+      defaultValue: DEFAULT_CITATION_STYLE,
+      options: CITATION_STYLES.map(({ id, label }) => ({ label, value: id })),
+      admin: {
+        description:
+          'How every reference list on the site is written. Changing it republishes every page.',
+      },
     },
     {
       name: 'followUp',

@@ -1,5 +1,6 @@
 import * as migration_20261125_015649_initial from './20261125_015649_initial';
 import * as migration_20261125_021607_jobs_and_overdue_events from './20261125_021607_jobs_and_overdue_events';
+import * as migration_20261201_112908_references_full_csl from './20261201_112908_references_full_csl';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_021607_jobs_and_overdue_events.up,
     down: migration_20261125_021607_jobs_and_overdue_events.down,
-    name: '20261125_021607_jobs_and_overdue_events'
+    name: '20261125_021607_jobs_and_overdue_events',
+  },
+  {
+    up: migration_20261201_112908_references_full_csl.up,
+    down: migration_20261201_112908_references_full_csl.down,
+    name: '20261201_112908_references_full_csl'
   },
 ];

@@ -1,11 +1,11 @@
 import type { Article, Citation } from '../../payload-types'
+import { type CslItem, fromStored } from '../references'
 import { type ApprovalProblem, approvalProblem, contentHash } from '../workflow'
-import { citationToCsl } from './citations'
-import type { CslItem } from './csl'
 
 /**
- * The reader-visible content of an article revision, with its references as CSL-JSON: the
- * workflow's `contentHash` input.
+ * The reader-visible content of an article revision, with its references as CSL-JSON in their
+ * canonical form (src/references' `canonicalReference`, what storage gives back): the workflow's
+ * `contentHash` input.
  */
 export interface ArticleContent {
   title: string
@@ -30,7 +30,7 @@ export function storedArticleContent(
         'storedArticleContent needs citations populated (read the article with depth >= 1)',
       )
     }
-    return citationToCsl(c as Citation)
+    return fromStored(c as Citation)
   })
   return {
     title: article.title,

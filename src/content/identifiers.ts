@@ -1,22 +1,12 @@
 /**
- * Formats of the identifiers the platform stores, shared by the collections' field validation and
- * the content importer so both accept and refuse the same values.
+ * Formats of the people and page identifiers the platform stores (URL slugs, ORCID iDs), shared
+ * by the collections' field validation and the content importer. Reference identifiers (DOI,
+ * PMID, citation keys…) live in src/references.
  */
 
-/** A DOI: `10.<registrant>/<suffix>`, as printed, without a resolver prefix. */
-export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/
-/** A PubMed identifier: digits only, 1 to 8 of them. */
-export const PMID_PATTERN = /^\d{1,8}$/
-/**
- * A citation key as Pandoc reads it: starts with a letter, digit or underscore, may hold internal
- * punctuation, and does not end in punctuation (Pandoc reads that as text after the key).
- */
-export const CITATION_KEY_PATTERN = /^[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&\-+?<>~/]*[A-Za-z0-9_])?$/
 /** A URL slug: lowercase words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-export const DOI_HINT = 'a DOI looks like 10.1234/abc (no https://doi.org/ prefix)'
-export const PMID_HINT = 'a PMID is 1 to 8 digits'
 export const ORCID_HINT = 'an ORCID iD looks like 0000-0002-1825-0097 (16 digits, last may be X)'
 export const SLUG_HINT = 'a slug is lowercase letters and digits joined by single hyphens'
 

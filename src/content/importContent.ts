@@ -5,10 +5,10 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { Article, Citation, SiteSetting, User } from '../../payload-types'
 import { runInTransaction } from '../config/transactions'
 import { createMarkdownProcessor, toProblems } from '../markdown'
+import { canonicalReference, type CslItem, fromStored, sameReference } from '../references'
 import { addMonths, contentHash, REVIEW_INTERVAL_MONTHS, type WorkflowState } from '../workflow'
 import { type ArticleContent, storedArticleContent } from './articleContent'
-import { citationToCsl, cslToCitation } from './citations'
-import type { CslItem } from './csl'
+import { citationData } from './citationData'
 import { type ArticleSource, type ContentBundle, ContentError } from './loadContentDir'
 import type { ImportProblem } from './problems'
 import type { Person } from './schemas'
@@ -80,12 +80,13 @@ export async function importContent(
   const known = (email: string) => peopleByEmail.has(email) || existingUsers.has(email)
 
   // Resolve references: the files' own, then the database's for keys the files do not define.
+  // Both as storage gives them back, so the hash planned here is the one publishing computes.
   const existingCitations = new Map<string, Citation>()
   const allCitations = await payload.find({ collection: 'citations', pagination: false, depth: 0 })
   for (const c of allCitations.docs) existingCitations.set(c.key, c)
   const available = new Map<string, CslItem>()
-  for (const [key, c] of existingCitations) available.set(key, citationToCsl(c))
-  for (const item of bundle.references) available.set(item.id, item)
+  for (const [key, c] of existingCitations) available.set(key, fromStored(c))
+  for (const item of bundle.references) available.set(item.id, canonicalReference(item))
   const references = [...available.values()]
 
   const markdown = createMarkdownProcessor()
@@ -307,13 +308,13 @@ async function upsertReference(
   existing: Citation | undefined,
   tally: ImportCounts,
 ): Promise<Citation['id']> {
-  const data = cslToCitation(item)
+  const data = citationData(item)
   if (!existing) {
     const created = await req.payload.create({ collection: 'citations', data, req })
     tally.created++
     return created.id
   }
-  if (JSON.stringify(citationToCsl(existing)) === JSON.stringify(citationToCsl(data))) {
+  if (sameReference(fromStored(existing), canonicalReference(item))) {
     tally.unchanged++
   } else {
     await req.payload.update({ collection: 'citations', id: existing.id, data, req })

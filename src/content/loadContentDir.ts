@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { z } from 'zod'
 
-import type { CslItem } from './csl'
+import type { CslItem } from '../references'
 import { slugify } from './identifiers'
 import { formatProblem, type ImportProblem, zodProblems } from './problems'
 import {

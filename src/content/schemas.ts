@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
-import { REVIEW_INTERVAL_MONTHS, ROLES } from '../workflow'
+import { CITATION_STYLES, type CitationStyle, cslItemSchema } from '../references'
 import { VARIANT_AUDIENCES } from '../site/audiences'
-import { cslItemSchema } from './csl'
+import { REVIEW_INTERVAL_MONTHS, ROLES } from '../workflow'
 import { isValidOrcid, ORCID_HINT, SLUG_HINT, SLUG_PATTERN } from './identifiers'
 
 const text = z.string().trim().min(1)
@@ -45,7 +45,10 @@ export const frontMatterSchema = z.strictObject({
 })
 export type FrontMatter = z.infer<typeof frontMatterSchema>
 
-/** `references.json`: a CSL-JSON array whose `id`s are the citation keys. */
+/**
+ * `references.json`: a CSL-JSON array whose `id`s are the citation keys, as Zotero, PubMed's
+ * citation exporter or citation-js write it (normalized, every field kept: see src/references).
+ */
 export const referencesSchema = z.array(cslItemSchema).superRefine((items, ctx) => {
   const seen = new Map<string, number>()
   items.forEach((item, index) => {
@@ -102,6 +105,9 @@ export const siteSettingsSchema = z.strictObject({
     .int()
     .min(REVIEW_INTERVAL_MONTHS.min)
     .max(REVIEW_INTERVAL_MONTHS.max)
+    .optional(),
+  citationStyle: z
+    .enum(CITATION_STYLES.map((style) => style.id) as [CitationStyle, ...CitationStyle[]])
     .optional(),
   followUp: z
     .strictObject({

@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import { cslItemSchema } from '../content/csl'
+import { cslItemSchema } from '../references'
 import { createMarkdownProcessor } from './processor'
 
 const dir = new URL('./fixtures/article/', import.meta.url)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CslItem } from '../content/csl'
+import type { CslItem } from '../references'
 import { checkArticle, createMarkdownProcessor } from './index'
 import { sampleReferences } from './testing'
 
@@ -78,7 +78,7 @@ describe('checkArticle', () => {
       field: 'references',
     })
     expect(problems[0]?.message).toMatch(
-      /^Reference `bad key` is not valid: id: .*; title: a reference needs a title$/,
+      /^Reference `bad key` is not valid: id: .*; title: a reference needs a title: the title of the work cited$/,
     )
   })
 

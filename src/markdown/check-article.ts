@@ -1,4 +1,4 @@
-import { cslItemSchema, type CslItem } from '../content/csl'
+import { cslItemSchema, type CslItem } from '../references'
 import { RULES, toProblems } from './messages'
 import { createMarkdownProcessor } from './processor'
 import type { ContentProblem, MarkdownProcessor, RenderResult } from './types'

@@ -1,5 +1,5 @@
 import type { Data, Node } from 'unist'
-import type { CslItem } from '../content/csl'
+import type { CslItem } from '../references'
 import type { TocEntry } from './types'
 
 /** One cited work inside `[...]`, as written: `[see @key, p. 12]`. */

@@ -2,14 +2,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { cslItemSchema } from '../content/csl'
+import { CITATION_STYLES, cslItemSchema } from '../references'
 import { createMarkdownProcessor, renderReferenceList, toHtml, toProblems } from './index'
 import type { MarkdownOptions, RenderResult } from './index'
 
 /**
  * Golden files: `fixtures/<case>/input.md`, optional `references.json` (CSL-JSON array) and
- * `options.json` (`{ "idPrefix"?, "siteUrl"? }`), compared with `output.html`. Run with
- * `UPDATE=1` to rewrite the outputs, then review the diff.
+ * `options.json` (`{ "idPrefix"?, "siteUrl"?, "citationStyle"? }`), compared with `output.html`.
+ * Run with `UPDATE=1` to rewrite the outputs, then review the diff. `citation-style-<style>`
+ * cases render the same input in each registered style.
  */
 const root = fileURLToPath(new URL('./fixtures', import.meta.url))
 const update = process.env.UPDATE === '1'
@@ -70,5 +71,21 @@ describe('golden fixtures', () => {
     if (update) writeFileSync(outputPath, actual)
     expect(existsSync(outputPath), `${outputPath} is missing: run with UPDATE=1`).toBe(true)
     expect(actual).toBe(readFileSync(outputPath, 'utf8'))
+  })
+
+  it('have one citation-style case per registered style: same input, different references', () => {
+    const read = (style: string, file: string) =>
+      readFileSync(join(root, `citation-style-${style}`, file), 'utf8')
+    const styles = CITATION_STYLES.map((style) => style.id)
+    expect(cases.filter((name) => name.startsWith('citation-style-')).sort()).toEqual(
+      styles.map((style) => `citation-style-${style}`).sort(),
+    )
+    const references = (style: string) =>
+      read(style, 'output.html').split('<!-- references -->')[1]?.split('<!-- messages -->')[0]
+    for (const style of styles.slice(1)) {
+      expect(read(style, 'input.md')).toBe(read(styles[0]!, 'input.md'))
+      expect(read(style, 'references.json')).toBe(read(styles[0]!, 'references.json'))
+      expect(references(style)).not.toBe(references(styles[0]!))
+    }
   })
 })

@@ -14,7 +14,6 @@ export { renderReferenceList } from './reference-list'
 export { toHtml } from './to-html'
 export { ALLOWED_SCHEMES, checkUrl } from './url'
 export type {
-  CitationStyle,
   ContentProblem,
   MarkdownOptions,
   MarkdownProcessor,

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast'
 import { describe, expect, it } from 'vitest'
-import type { CslItem } from '../content/csl'
+import type { CslItem } from '../references'
 import { createMarkdownProcessor, renderReferenceList, toHtml, toProblems } from './index'
 import { sampleReferences } from './testing'
 
@@ -186,7 +186,7 @@ describe('reference entries', () => {
 
   it('are fresh copies on every render', () => {
     const first = render('[@roe2018]', [sampleReferences[3] as CslItem])
-    first.references[0]!.formatted.children = []
+    first.references[0]!.formatted.children.length = 0
     const second = render('[@roe2018]', [sampleReferences[3] as CslItem])
     expect(toHtml(second.references[0]!.formatted)).toBe(
       'Roe R. Clinical Chemistry by Example. Example Press; 2018.',
@@ -388,7 +388,7 @@ describe('messages', () => {
 describe('createMarkdownProcessor', () => {
   it('refuses unknown styles and a relative siteUrl (programmer misuse)', () => {
     expect(() => createMarkdownProcessor({ citationStyle: 'apa' as 'vancouver' })).toThrow(
-      TypeError,
+      /Unknown citation style: apa/,
     )
     expect(() => createMarkdownProcessor({ siteUrl: '/relative' })).toThrow(TypeError)
   })
@@ -400,6 +400,44 @@ describe('createMarkdownProcessor', () => {
     expect(b.toc[0]?.id).toBe('a')
     expect(b.references.map((r) => [r.key, r.number, r.citedFrom])).toEqual([
       ['smith2020', 1, ['cite-1']],
+    ])
+  })
+
+  it('formats the reference list in any registered style', () => {
+    const entry = (citationStyle: 'vancouver' | 'ama') =>
+      toHtml(
+        createMarkdownProcessor({ citationStyle }).render({
+          markdown: '[@smith2020]',
+          references: [sampleReferences[0] as CslItem],
+        }).references[0]!.formatted,
+      )
+    expect(entry('vancouver')).toMatch(
+      /^Smith JA, Doe J\. .* Journal of Example Haematology\. 2020 May;12\(3\):100–10\./,
+    )
+    expect(entry('ama')).toMatch(
+      /^Smith JA, Doe J\. .* <i>Journal of Example Haematology<\/i>\. 2020;12\(3\):100-110\./,
+    )
+  })
+})
+
+describe('reference formatting problems in render', () => {
+  it('are reported as errors and fall back to the title', () => {
+    const lee = sampleReferences[1] as CslItem
+    const broken = { ...lee, author: [{ family: 5 }] } as unknown as CslItem
+    const result = createMarkdownProcessor().render({
+      markdown: '[@lee2019]',
+      references: [broken],
+    })
+    expect(toHtml(result.references[0]!.formatted)).toBe(
+      'Osteoblast exhaustion in myeloma bone disease',
+    )
+    expect(toProblems(result.messages)).toEqual([
+      {
+        ruleId: 'reference-format',
+        severity: 'error',
+        message:
+          'Reference `lee2019` could not be formatted: check its fields (type, title, authors, date)',
+      },
     ])
   })
 })

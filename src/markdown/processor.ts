@@ -6,7 +6,12 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
-import type { CslItem } from '../content/csl'
+import {
+  createReferenceFormatter,
+  type CslItem,
+  DEFAULT_CITATION_STYLE,
+  isCitationStyle,
+} from '../references'
 import { citationToHast } from './citation-to-hast'
 import { report, sortMessages } from './messages'
 import rehypeHeadingIds from './rehype-heading-ids'
@@ -19,18 +24,15 @@ import remarkCitations from './remark-citations'
 import remarkFootnotesOff from './remark-footnotes-off'
 import remarkRawHtml from './remark-raw-html'
 import remarkTaskListOff from './remark-task-list-off'
-import { createReferenceFormatter } from './references'
+import { sanitizeReferenceEntry } from './reference-entry'
 import { bodySchema } from './sanitize-schema'
 import type {
-  CitationStyle,
   MarkdownOptions,
   MarkdownProcessor,
   RenderedReference,
   RenderInput,
   RenderResult,
 } from './types'
-
-const STYLES: readonly CitationStyle[] = ['vancouver']
 
 /**
  * Builds the Markdown pipeline once; `render` runs it per document, synchronously. The order is
@@ -40,8 +42,8 @@ const STYLES: readonly CitationStyle[] = ['vancouver']
  * Throws only on misuse (an unknown style, a bad `siteUrl`, an `idPrefix` with whitespace).
  */
 export function createMarkdownProcessor(options: MarkdownOptions = {}): MarkdownProcessor {
-  const style = options.citationStyle ?? 'vancouver'
-  if (!STYLES.includes(style)) throw new TypeError(`Unknown citation style: ${String(style)}`)
+  const style = options.citationStyle ?? DEFAULT_CITATION_STYLE
+  if (!isCitationStyle(style)) throw new TypeError(`Unknown citation style: ${String(style)}`)
   if (options.siteUrl !== undefined && !URL.canParse(options.siteUrl)) {
     throw new TypeError(`siteUrl is not an absolute URL: ${options.siteUrl}`)
   }
@@ -63,7 +65,8 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Markdown
     .use(rehypeSanitize, bodySchema)
     .freeze()
 
-  const formatter = createReferenceFormatter(style)
+  // Sanitized once per distinct reference; each render gets its own copy (callers may mutate it).
+  const formatter = createReferenceFormatter(style, { entry: sanitizeReferenceEntry })
 
   return {
     render(input: RenderInput): RenderResult {
@@ -83,7 +86,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Markdown
       const formatted = formatter.format(items)
       const references: RenderedReference[] = cited.map((reference, index) => {
         const data = items[index] as CslItem
-        let entry = formatted[index]
+        let entry = formatted[index] && structuredClone(formatted[index])
         if (!entry) {
           report(
             file,

@@ -1,4 +1,4 @@
-import type { CslItem } from '../content/csl'
+import type { CslItem } from '../references'
 
 /** Test references (fictional works; DOIs use Crossref's 10.5555 test prefix). Tests only. */
 export const sampleReferences: CslItem[] = [

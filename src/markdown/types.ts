@@ -1,12 +1,9 @@
 import type { Root } from 'hast'
 import type { VFileMessage } from 'vfile-message'
-import type { CslItem } from '../content/csl'
-
-/** Reference style of the in-text numbers and the reference list; a union so 'ama' can be added. */
-export type CitationStyle = 'vancouver'
+import type { CitationStyle, CslItem } from '../references'
 
 export interface MarkdownOptions {
-  /** Default 'vancouver'. */
+  /** Style of the reference list: any style in src/references' registry. Default 'vancouver'. */
   citationStyle?: CitationStyle
   /**
    * The public site's own address (e.g. 'https://example.org'). Absolute links to this host are

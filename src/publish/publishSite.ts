@@ -83,7 +83,11 @@ export async function publishSite(
         'The site settings have no disclaimer; every article page shows one. Add it under Settings › Site settings in /admin (or in content/site.yaml) and publish again.',
       )
     }
-    const markdown = createMarkdownProcessor({ siteUrl: options.baseUrl })
+    // The settings are part of every page's fingerprint: a new style renders every page anew.
+    const markdown = createMarkdownProcessor({
+      siteUrl: options.baseUrl,
+      citationStyle: data.settings.citationStyle,
+    })
     const info: SiteInfo = site.buildSiteInfo(data.settings, options.baseUrl, markdown)
     const renderer = options.rendererVersion ?? 'unversioned'
     const siteKey = fingerprint(renderer, data.settings, options.baseUrl)

@@ -1,4 +1,4 @@
-import type { CslItem } from '../content/csl'
+import type { CslItem } from '../references'
 import {
   type ArticleInput,
   checkArticle,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 
-import { cslItemSchema, type CslItem } from '../content/csl'
+import { cslItemSchema, type CslItem } from '../references'
 import { createMarkdownProcessor } from '../markdown'
 import { type ArticleEvent, type ArticleSource, buildArticleView } from './view'
 import type { ArticleSummary, ArticleView, FeedArticle, Person, PersonRef, SiteInfo } from './types'

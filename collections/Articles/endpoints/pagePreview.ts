@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import type { Article, User } from '../../../payload-types'
 import { siteUrl } from '../../../src/config/env'
-import { citationToCsl } from '../../../src/content/citations'
+import { fromStored } from '../../../src/references'
 import { personRef } from '../../../src/publish/people'
 import { budgetProblem, renderPool } from '../../../src/render'
 import { VARIANT_AUDIENCES } from '../../../src/site/audiences'
@@ -108,7 +108,7 @@ export const pagePreviewEndpoint: Endpoint = {
         summary: v.summary ?? undefined,
         body: v.body ?? '',
       })),
-      references: citations.map(citationToCsl),
+      references: citations.map(fromStored),
       authors: (input.authors ?? []).flatMap((a) => {
         const person = byId.get(String(a))
         return person ? [personRef(person)] : []

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { citationToCsl } from '../../../src/content/citations'
 import type { ContentProblem } from '../../../src/markdown'
+import { fromStored } from '../../../src/references'
 import { budgetProblem, renderPool } from '../../../src/render'
 import { findCitations } from '../workflow/facts'
 import { renderOptions } from '../../../src/content/renderOptions'
@@ -52,7 +52,7 @@ export const previewEndpoint: Endpoint = {
       const result = await renderPool().run('preview-document', {
         options: await renderOptions(req),
         markdown,
-        references: citations.map(citationToCsl),
+        references: citations.map(fromStored),
         variant: variant ?? false,
         idPrefix,
       })

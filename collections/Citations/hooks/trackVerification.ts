@@ -1,11 +1,12 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { citationToCsl } from '../../../src/content/citations'
+import { fromStored, sameReference } from '../../../src/references'
 import type { Citation } from '../../../payload-types'
 
 /**
  * Keeps `verified` honest: verifying records who and when; changing what the reference says
- * clears it, because the reviewer confirmed the old data, not the new.
+ * (any CSL field, through src/references' one mapping) clears it, because the reviewer confirmed
+ * the old data, not the new.
  */
 export const trackVerification: CollectionBeforeChangeHook<Citation> = ({
   data,
@@ -21,9 +22,9 @@ export const trackVerification: CollectionBeforeChangeHook<Citation> = ({
     return data
   }
   if (operation === 'update' && originalDoc?.verified && data.verified !== false) {
-    const before = JSON.stringify(citationToCsl(originalDoc))
-    const after = JSON.stringify(citationToCsl({ ...originalDoc, ...data } as Citation))
-    if (before !== after) {
+    const before = fromStored(originalDoc)
+    const after = fromStored({ ...originalDoc, ...data } as Citation)
+    if (!sameReference(before, after)) {
       data.verified = false
       data.verifiedBy = null
       data.verifiedAt = null

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CITATION_KEY_PATTERN } from '../../content/csl'
+import { CITATION_KEY_PATTERN } from '../../references'
 import { KEY_SOURCE, parseCitationGroup } from './citation-parse'
 
 describe('parseCitationGroup', () => {

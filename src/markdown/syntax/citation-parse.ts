@@ -2,7 +2,7 @@ import type { CitationItem } from '../data'
 
 /**
  * A citation key as written after `@`: Pandoc's rule, the same characters as
- * `CITATION_KEY_PATTERN` in `src/content/csl.ts`, with punctuation allowed only inside the key, so
+ * `CITATION_KEY_PATTERN` in `src/references/identifiers.ts`, with punctuation allowed only inside the key, so
  * `[@smith2020.]` cites `smith2020`.
  */
 export const KEY_SOURCE = '[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&\\-+?<>~/]*[A-Za-z0-9_])?'

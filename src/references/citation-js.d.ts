@@ -1,4 +1,4 @@
-// @citation-js/* ship no types; only what src/markdown/references.ts uses is declared here.
+// @citation-js/* ship no types; only what src/references uses is declared here.
 declare module '@citation-js/core' {
   interface BibliographyOptions {
     format: 'html' | 'text'
@@ -7,6 +7,11 @@ declare module '@citation-js/core' {
     /** Return `[id, html]` pairs instead of one HTML string. */
     asEntryArray: true
   }
+  /** citation-js's `util.Register`: named entries, here CSL styles as XML. */
+  interface Register<T> {
+    has(name: string): boolean
+    add(name: string, value: T): void
+  }
   export const plugins: {
     output: {
       format(
@@ -14,6 +19,9 @@ declare module '@citation-js/core' {
         data: readonly object[],
         options: BibliographyOptions,
       ): Array<[id: string, html: string]>
+    }
+    config: {
+      get(plugin: '@csl'): { styles: Register<string> }
     }
   }
 }

@@ -2,61 +2,100 @@ import { plugins } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import type { Element, ElementContent, Nodes, Root, Text } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
-import rehypeSanitize from 'rehype-sanitize'
-import type { CslItem } from '../content/csl'
-import { referenceSchema } from './sanitize-schema'
-import type { CitationStyle } from './types'
 
-/** citation-js template per style; a new style needs its CSL registered with citation-js. */
-const TEMPLATES: Record<CitationStyle, string> = { vancouver: 'vancouver' }
+import type { CslItem } from './csl'
+import { stableStringify } from './json'
+import { citationTemplate, type CitationStyle } from './styles'
+
 const LOCALE = 'en-US'
 const EXTERNAL_REL = ['noopener', 'noreferrer']
 
-const sanitizeEntry = rehypeSanitize(referenceSchema)
-
-export interface ReferenceFormatter {
+export interface ReferenceFormatter<T> {
   /**
-   * Formats each item as sanitized inline hast (no number: callers number entries themselves),
-   * with the DOI, PMID and http(s) URL as links. Returns a fresh tree per item, or undefined for an
-   * item that citation-js cannot format. Results are cached by item content.
+   * Each item's entry in the style, without its number (callers number entries themselves), in
+   * the order given; undefined for an item citation-js cannot format. Entries are cached by
+   * content (the citation key aside), so each distinct reference is formatted once; the values
+   * returned are the cached ones: copy before changing them.
    */
-  format(items: readonly CslItem[]): Array<Root | undefined>
+  format(items: readonly CslItem[]): Array<T | undefined>
+  /** How many distinct references this formatter has formatted (cache misses). */
+  readonly formatted: number
 }
 
-/** A formatter with its own cache of formatted entries (at most `cacheSize` of them). */
+export interface FormatterOptions<T> {
+  /** Most entries kept (least recently used go first). Default 5000. */
+  cacheSize?: number
+  /** Turns an entry into what callers keep (e.g. sanitized), once per distinct reference. */
+  entry?: (root: Root, item: CslItem) => T
+}
+
+/**
+ * A formatter for one style with its own cache. An entry is hast: citation-js's HTML for the
+ * entry's text (i, b, sup, sub, span), without positions, with the DOI, PMID and http(s) URL as
+ * links (`rel="noopener noreferrer"`), and a DOI or PMID the style does not print appended.
+ * Throws a TypeError for a style not in the registry.
+ */
 export function createReferenceFormatter(
   style: CitationStyle,
-  cacheSize = 5000,
-): ReferenceFormatter {
-  const template = TEMPLATES[style]
-  const cache = new Map<string, Root | undefined>()
+  options?: { cacheSize?: number },
+): ReferenceFormatter<Root>
+export function createReferenceFormatter<T>(
+  style: CitationStyle,
+  options: FormatterOptions<T> & { entry: (root: Root, item: CslItem) => T },
+): ReferenceFormatter<T>
+export function createReferenceFormatter<T>(
+  style: CitationStyle,
+  options: FormatterOptions<T> = {},
+): ReferenceFormatter<T> {
+  const template = citationTemplate(style)
+  const cacheSize = options.cacheSize ?? 5000
+  const entry = options.entry ?? ((root: Root) => root as T)
+  if (!Number.isInteger(cacheSize) || cacheSize < 0) {
+    throw new TypeError(`cacheSize must be a whole number >= 0, not ${cacheSize}`)
+  }
+  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
+  const cache = new Map<string, T | undefined>()
+  let formatted = 0
 
   return {
+    get formatted() {
+      return formatted
+    },
     format(items) {
-      const keys = items.map(cacheKey)
+      const keys = items.map(contentKey)
+      // This call's results, apart from the cache: evicting cannot lose what is about to return.
+      const results = new Map<string, T | undefined>()
       const missing = new Map<string, CslItem>()
       keys.forEach((key, index) => {
-        if (!cache.has(key)) missing.set(key, items[index] as CslItem)
+        if (results.has(key) || missing.has(key)) return
+        if (cache.has(key)) {
+          const value = cache.get(key)
+          results.set(key, value)
+          cache.delete(key)
+          cache.set(key, value)
+        } else missing.set(key, items[index] as CslItem)
       })
       if (missing.size > 0) {
-        const formatted = formatAll([...missing.values()], template)
-        ;[...missing.keys()].forEach((key, index) => {
-          if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string)
-          cache.set(key, formatted[index])
-        })
+        const roots = formatAll([...missing.values()], template)
+        let index = 0
+        for (const [key, item] of missing) {
+          const root = roots[index++]
+          const value = root === undefined ? undefined : entry(root, item)
+          results.set(key, value)
+          cache.set(key, value)
+        }
+        formatted += missing.size
+        while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string)
       }
-      return keys.map((key) => {
-        const root = cache.get(key)
-        return root && structuredClone(root)
-      })
+      return keys.map((key) => results.get(key))
     },
   }
 }
 
-function cacheKey(item: CslItem): string {
+function contentKey(item: CslItem): string {
   // The key is not part of the formatted text, so the same work under two keys formats once.
   const { id: _id, ...rest } = item
-  return JSON.stringify(rest)
+  return stableStringify(rest)
 }
 
 function formatAll(items: CslItem[], template: string): Array<Root | undefined> {
@@ -100,7 +139,7 @@ function entryToHast(html: string, item: CslItem): Root {
   removePositions(root)
   trimEnds(root)
   linkIdentifiers(root, item)
-  return sanitizeEntry(root)
+  return root
 }
 
 function findByClass(node: Root | Element, className: string): Element | undefined {
