@@ -1,6 +1,8 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+import project from './eslint-rules/layers.mjs'
+
 export default tseslint.config(
   {
     ignores: [
@@ -17,6 +19,11 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // The core stays pure and the layers one-way (see eslint-rules/layers.mjs).
+    plugins: { project },
+    rules: { 'project/layers': 'error' },
+  },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],

@@ -17,6 +17,7 @@ export default defineConfig({
             'src/**/*.test.tsx',
             'collections/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'eslint-rules/**/*.test.ts',
           ],
         },
       },
