@@ -8,7 +8,7 @@ import { staff } from '../../src/access/staff'
 import { versionReaders } from '../../src/access/versionReaders'
 import { SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
 import { audienceLabel, VARIANT_AUDIENCES } from '../../src/site/audiences'
-import { STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
+import { INITIAL_STATE, STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
 import { matches } from '../shared/matches'
 import { pagePreviewEndpoint } from './endpoints/pagePreview'
 import { previewEndpoint } from './endpoints/preview'
@@ -194,7 +194,7 @@ export const Articles: CollectionConfig = {
       name: 'state',
       type: 'select',
       required: true,
-      defaultValue: 'draft',
+      defaultValue: INITIAL_STATE,
       index: true,
       options: WORKFLOW_STATES.map((value) => ({ label: STATE_LABELS[value], value })),
       access: workflowOwned,

@@ -5,7 +5,7 @@ import { actorOf, reviewFactsOf } from '../../collections/Articles/workflow/fact
 import { overdueWhere } from '../../collections/Articles/workflow/queries'
 import { hasRole, isStaff } from '../access/roles'
 import { publishedApprovalProblem } from '../content/articleContent'
-import { availableActions } from '../workflow'
+import { availableActions, statesWaitingFor } from '../workflow'
 import { formatDate } from './dates'
 import { StatePill } from './StatePill'
 
@@ -60,9 +60,14 @@ export async function ReviewDashboard({
 
   if (hasRole(user, 'reviewer')) {
     const [submitted, mine] = await Promise.all([
-      latest({ state: { equals: 'submitted' } }, 'updatedAt'),
+      latest({ state: { in: statesWaitingFor('board') } }, 'updatedAt'),
       latest(
-        { and: [{ state: { equals: 'under_review' } }, { reviewers: { contains: user.id } }] },
+        {
+          and: [
+            { state: { in: statesWaitingFor('reviewer') } },
+            { reviewers: { contains: user.id } },
+          ],
+        },
         'updatedAt',
       ),
     ])
@@ -114,7 +119,7 @@ export async function ReviewDashboard({
         limit: LIMIT,
         ...as,
       }),
-      latest({ state: { equals: 'submitted' } }, 'updatedAt'),
+      latest({ state: { in: statesWaitingFor('board') } }, 'updatedAt'),
       // The approval check needs the cited references' data (depth 1).
       payload.find({
         collection: 'articles',

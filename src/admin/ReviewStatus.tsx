@@ -1,6 +1,7 @@
 'use client'
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 
+import { INITIAL_STATE } from '../workflow/model'
 import { StatePill } from './StatePill'
 
 /**
@@ -15,7 +16,7 @@ export function ReviewStatus() {
     <div className="status" title="Review status">
       <div className="status__value-wrap">
         <span className="status__label">Review: </span>
-        <StatePill state={state ?? 'draft'} />
+        <StatePill state={state ?? INITIAL_STATE} />
         <span className="status__value">
           {' · '}
           {hasPublishedDoc

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Article, Review, SiteSetting, User } from '../../payload-types'
 import { publishedApprovalProblem } from '../content/articleContent'
+import { SHOWN_WHILE_PENDING, statesWhere } from '../workflow'
 import type { ArticleRecord } from './viewModels'
 
 /** An article the publisher would not render, and why. */
@@ -45,7 +46,7 @@ export async function loadSiteData(payload: Payload): Promise<SiteData> {
     const live = new Set(published.docs.map((d) => String(d.id)))
     const pending = await payload.find({
       collection: 'articles',
-      where: { state: { in: ['submitted', 'under_review'] } },
+      where: { state: { in: statesWhere(SHOWN_WHILE_PENDING) } },
       draft: true,
       depth: 1,
       pagination: false,

@@ -8,6 +8,9 @@ export const WORKFLOW_STATES = [
 ] as const
 export type WorkflowState = (typeof WORKFLOW_STATES)[number]
 
+/** The state every new article starts in. */
+export const INITIAL_STATE = 'draft' satisfies WorkflowState
+
 /** Everything a person can ask the workflow to do, in the order the admin shows them. */
 export const WORKFLOW_ACTIONS = [
   'submit',
@@ -268,6 +271,29 @@ export const WAITING_LABELS: Record<NonNullable<(typeof WAITING_FOR)[WorkflowSta
   board: 'Waiting for a board member to start the review.',
   reviewer: 'Waiting for the reviewer’s decision.',
   authors: 'Waiting for the authors to revise and resubmit.',
+}
+
+/** The states for which `flags` holds, in `WORKFLOW_STATES` order (e.g. for a database query). */
+export function statesWhere(flags: Record<WorkflowState, boolean>): WorkflowState[] {
+  return WORKFLOW_STATES.filter((state) => flags[state])
+}
+
+/** The states in which an article waits for `who` (see `WAITING_FOR`). */
+export function statesWaitingFor(who: NonNullable<(typeof WAITING_FOR)[WorkflowState]>) {
+  return WORKFLOW_STATES.filter((state) => WAITING_FOR[state] === who)
+}
+
+/**
+ * Under the `pending-with-banner` publish policy, the latest revision of an article that has no
+ * approved revision is public, with a caution banner, in these states: it has been submitted to
+ * the board and waits for its review.
+ */
+export const SHOWN_WHILE_PENDING: Record<WorkflowState, boolean> = {
+  draft: false,
+  submitted: true,
+  under_review: true,
+  changes_requested: false,
+  approved: false,
 }
 
 /** States in which the content cannot be changed by anyone: the article is in review. */

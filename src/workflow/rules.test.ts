@@ -12,6 +12,9 @@ import {
   WORKFLOW_ACTIONS,
   WORKFLOW_STATES,
   isValidReviewInterval,
+  SHOWN_WHILE_PENDING,
+  statesWaitingFor,
+  statesWhere,
   type Actor,
   type ArticleFacts,
 } from './model'
@@ -257,5 +260,15 @@ describe('approvalProblem', () => {
     expect(approvalProblem({ state: 'draft', approvedHash: HASH }, HASH)).toMatchObject({
       because: 'no_approval',
     })
+  })
+})
+
+describe('state sets for queries', () => {
+  it('derive from the per-state tables', () => {
+    expect(statesWhere(SHOWN_WHILE_PENDING)).toEqual(['submitted', 'under_review'])
+    expect(statesWhere(CONTENT_LOCKED)).toEqual(['submitted', 'under_review'])
+    expect(statesWaitingFor('board')).toEqual(['submitted'])
+    expect(statesWaitingFor('reviewer')).toEqual(['under_review'])
+    expect(statesWaitingFor('authors')).toEqual(['changes_requested'])
   })
 })

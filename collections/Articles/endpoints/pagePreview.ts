@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Article, User } from '../../../payload-types'
 import { siteUrl } from '../../../src/config/env'
 import { fromStored } from '../../../src/references'
+import { INITIAL_STATE } from '../../../src/workflow'
 import { personRef } from '../../../src/publish/people'
 import { budgetProblem, renderPool } from '../../../src/render'
 import { VARIANT_AUDIENCES } from '../../../src/site/audiences'
@@ -115,7 +116,7 @@ export const pagePreviewEndpoint: Endpoint = {
       }),
       // Unreviewed content: the page carries the caution banner, as it would on the site.
       approved: false,
-      state: saved?.state ?? 'draft',
+      state: saved?.state ?? INITIAL_STATE,
       updatedAt: saved?.updatedAt ?? new Date().toISOString(),
       events,
     }

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
 import { lockArticle } from '../../../src/config/locks'
-import { decideEdit, isStaff } from '../../../src/workflow'
+import { decideEdit, INITIAL_STATE, isStaff } from '../../../src/workflow'
 import {
   actorOf,
   editFingerprint,
@@ -39,7 +39,7 @@ export const enforceEditRules: CollectionBeforeChangeHook<Article> = async ({
   if (context.workflow) return data
   const user = req.user?.collection === 'users' ? req.user : undefined
   if (operation === 'create' || !originalDoc) {
-    data.state = 'draft'
+    data.state = INITIAL_STATE
     data.reviewers = []
     data.reviewDue = null
     data.approval = { hash: null, approvedBy: null, approvedAt: null }
