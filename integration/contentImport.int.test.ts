@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { importContent } from '../src/content/importContent'
 import { ContentError, loadContentDir } from '../src/content/loadContentDir'
+import { describePlan } from '../src/content/importPlan'
 import { formatProblem } from '../src/content/problems'
 import { unique } from './helpers/fixtures'
 import { waitForMail } from './helpers/mailbox'
@@ -179,6 +180,50 @@ describe('content import', () => {
         })
       ).totalDocs,
     ).toBe(2)
+  })
+
+  it('plans without writing on a dry run, saying what would change', async () => {
+    const dir = await contentVariant(async () => {})
+    const before = await snapshot()
+    const report = await importContent(payload, await loadContentDir(dir), { dryRun: true })
+    expect(await snapshot()).toEqual(before)
+    expect(report.articles).toEqual({ created: 1, updated: 0, unchanged: 0 })
+    expect(report.references.created).toBe(6)
+    expect(describePlan(report.plan).join('\n')).toMatch(/create article +low-alp.*: draft/)
+    // What it planned is what it then does.
+    const applied = await importContent(payload, await loadContentDir(dir))
+    expect({ ...applied, plan: undefined }).toEqual({ ...report, plan: undefined })
+  })
+
+  it('does not import over an article that is in review', async () => {
+    const dir = await contentVariant(async () => {})
+    await importContent(payload, await loadContentDir(dir))
+    const file = path.join(dir, 'articles/low-alp-multiple-myeloma.md')
+    const slug = (await fs.readFile(file, 'utf8')).match(/^slug: (.*)$/m)![1]!
+    const { docs } = await payload.find({
+      collection: 'articles',
+      where: { slug: { equals: slug } },
+      draft: true,
+    })
+    // The article goes to review (as the workflow would move it).
+    await payload.update({
+      collection: 'articles',
+      id: docs[0]!.id,
+      data: { state: 'submitted' },
+      draft: true,
+      context: { workflow: 'test' },
+    })
+    await editFile(dir, 'articles/low-alp-multiple-myeloma.md', (t) =>
+      t.replace('Check ALP level alongside imaging findings.', 'Check ALP first.'),
+    )
+    const before = await snapshot()
+    const problems = await problemsOf(dir)
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /low-alp-multiple-myeloma\.md:\d+:\d+: The article is Submitted in the CMS, so its content is locked/,
+      ),
+    ])
+    expect(await snapshot()).toEqual(before)
   })
 
   it('imports an already-approved article as published, with its reviewer and an import event', async () => {

@@ -1,22 +1,34 @@
 /**
- * `npm run content:import -- DIR`: imports DIR/articles/*.md, DIR/references.json and the
- * optional DIR/people.json and DIR/site.yaml. Exit 0 when imported, 1 when the content has
- * problems (each printed as file:line: reason; nothing is written), 2 on a usage error.
+ * `npm run content:import -- DIR [--dry-run]`: imports DIR/articles/*.md, DIR/references.json and
+ * the optional DIR/people.json and DIR/site.yaml. With --dry-run, prints what would change and
+ * writes nothing. Exit 0 when imported (or planned), 1 when the content has problems (each printed
+ * as file:line: reason; nothing is written), 2 on a usage error.
  */
+import { parseArgs } from 'node:util'
+
 import type { Payload } from 'payload'
 
 import { importContent, type ImportCounts } from '../src/content/importContent'
+import { describePlan } from '../src/content/importPlan'
 import { ContentError, loadContentDir } from '../src/content/loadContentDir'
 import { formatProblem } from '../src/content/problems'
 import { closeAndExit, openPayload } from './lib/openPayload'
 
-const dir = process.argv[2]
-if (!dir || process.argv.length > 3) {
+let args
+try {
+  args = parseArgs({
+    options: { 'dry-run': { type: 'boolean', default: false } },
+    allowPositionals: true,
+  })
+  if (args.positionals.length !== 1) throw new Error('give exactly one content folder')
+} catch (error) {
   console.error(
-    'usage: npm run content:import -- DIR   (DIR holds articles/*.md and references.json)',
+    `${(error as Error).message}\nusage: npm run content:import -- DIR [--dry-run]   (DIR holds articles/*.md and references.json)`,
   )
   process.exit(2)
 }
+const dir = args.positionals[0]!
+const dryRun = args.values['dry-run']
 
 const line = (what: string, c: ImportCounts) =>
   `  ${what.padEnd(11)} ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`
@@ -25,12 +37,13 @@ let payload: Payload | undefined
 try {
   const bundle = await loadContentDir(dir)
   payload = await openPayload()
-  const report = await importContent(payload, bundle)
-  console.log(`Imported ${dir}:`)
+  const report = await importContent(payload, bundle, { dryRun })
+  console.log(dryRun ? `Would import ${dir} (dry run: nothing written):` : `Imported ${dir}:`)
   console.log(line('people', report.people))
   console.log(line('references', report.references))
   console.log(line('articles', report.articles))
   console.log(`  settings    ${report.settings}`)
+  if (dryRun) for (const change of describePlan(report.plan)) console.log(change)
   for (const w of report.warnings) console.warn(`warning: ${formatProblem(w)}`)
   await closeAndExit(payload, 0)
 } catch (error) {

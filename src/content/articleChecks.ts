@@ -32,10 +32,11 @@ export async function articleProblems(
   options: MarkdownOptions,
 ): Promise<ContentProblem[]> {
   try {
-    return await renderPool().run('check-article', {
+    const { problems } = await renderPool().run('check-article', {
       options,
       article: checkInput(content),
     })
+    return problems
   } catch (error) {
     const problem = budgetProblem(error)
     if (!problem) throw error

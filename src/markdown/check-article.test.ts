@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CslItem } from '../references'
-import { checkArticle, createMarkdownProcessor } from './index'
+import { checkArticle, createMarkdownProcessor, examineArticle } from './index'
 import { sampleReferences } from './testing'
 
 const references = sampleReferences.slice(0, 2)
@@ -93,5 +93,44 @@ describe('checkArticle', () => {
     }
     checkArticle({ title: 'Q?', body: 'Claim [@lee2019].', references }, processor)
     expect(calls).toBe(1)
+  })
+})
+
+describe('examineArticle with candidate references', () => {
+  const candidates = sampleReferences
+  const variantField = 'Patient or caregiver version'
+
+  it('takes the cited ones as the article’s references, in order of first citation', () => {
+    const { problems, citedKeys } = examineArticle(
+      {
+        title: 'Q?',
+        body: 'Yes [@lee2019].',
+        references: candidates,
+        variants: [{ field: variantField, body: 'In short [@smith2020; @lee2019].' }],
+      },
+      undefined,
+      { candidates: true },
+    )
+    expect(citedKeys).toEqual(['lee2019', 'smith2020'])
+    // The candidates nobody cites are not the article's: no warning for them. The one only the
+    // audience version cites is the main body's to cite too.
+    expect(problems).toEqual([
+      expect.objectContaining({ ruleId: 'citation-unused', field: 'body', severity: 'warning' }),
+    ])
+    expect(problems[0]!.message).toContain('`smith2020`')
+  })
+
+  it('agrees with checkArticle given exactly the cited references', () => {
+    const article = {
+      title: 'Q?',
+      body: 'Yes [@lee2019] and [@nope].',
+      variants: [{ field: variantField, body: '' }],
+    }
+    const examined = examineArticle({ ...article, references: candidates }, undefined, {
+      candidates: true,
+    })
+    const cited = candidates.filter((r) => examined.citedKeys.includes(r.id))
+    expect(examined.problems).toEqual(checkArticle({ ...article, references: cited }))
+    expect(examined.problems.map((p) => p.ruleId)).toEqual(['citation-key', 'body-missing'])
   })
 })

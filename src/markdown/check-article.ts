@@ -1,5 +1,5 @@
 import { cslItemSchema, type CslItem } from '../references'
-import { RULES, toProblems } from './messages'
+import { RULES, toProblems, unusedReferenceReason } from './messages'
 import { createMarkdownProcessor } from './processor'
 import type { ContentProblem, MarkdownProcessor, RenderResult } from './types'
 
@@ -48,15 +48,46 @@ export function checkArticle(
   input: ArticleInput,
   processor: MarkdownProcessor = (defaultProcessor ??= createMarkdownProcessor()),
 ): ContentProblem[] {
+  return examineArticle(input, processor).problems
+}
+
+/**
+ * `checkArticle`, and the keys the article cites (in order of first citation, main body first).
+ * With `candidates`, `references` are only what the article might cite (say, every reference of
+ * a content folder): the article's references are then the ones it cites, and only those are
+ * checked; the main body is told of those it leaves to the audience versions.
+ */
+export function examineArticle(
+  input: ArticleInput,
+  processor: MarkdownProcessor = (defaultProcessor ??= createMarkdownProcessor()),
+  { candidates = false }: { candidates?: boolean } = {},
+): { problems: ContentProblem[]; citedKeys: string[] } {
   const problems: ContentProblem[] = []
   const add = (ruleId: keyof typeof RULES, message: string, field: string): void => {
     problems.push({ ruleId, severity: RULES[ruleId], message, field })
   }
+  const render = (markdown: string, path: string, reportUnused: boolean) =>
+    processor.render({ markdown, references: input.references, path, reportUnused })
 
   if (!input.title?.trim())
     add('title-missing', 'The title is missing: write the question the article answers', 'title')
 
-  input.references.forEach((reference, index) => {
+  const main = input.body?.trim() ? render(input.body, 'body', !candidates) : undefined
+  const variants = (input.variants ?? []).map((variant) => ({
+    variant,
+    result: variant.body?.trim() ? render(variant.body, variant.field, false) : undefined,
+  }))
+  const citedKeys = [
+    ...new Set(
+      [main, ...variants.map((v) => v.result)].flatMap(
+        (r) => r?.references.map((c) => c.key) ?? [],
+      ),
+    ),
+  ]
+  const cited = new Set(citedKeys)
+  const own = candidates ? input.references.filter((r) => cited.has(r.id)) : input.references
+
+  own.forEach((reference, index) => {
     const result = cslItemSchema.safeParse(reference)
     if (result.success) return
     const name = typeof reference?.id === 'string' ? `\`${reference.id}\`` : `number ${index + 1}`
@@ -66,53 +97,33 @@ export function checkArticle(
     add('reference-invalid', `Reference ${name} is not valid: ${details}`, 'references')
   })
 
-  problems.push(...bodyProblems(input, processor))
-  for (const variant of input.variants ?? []) {
-    if (!variant.body?.trim()) {
-      add('body-missing', `The ${variant.field} has no text`, variant.field)
-      continue
+  if (!main) {
+    add(
+      'body-missing',
+      'The body is missing: write the answer, citing its sources as [@key]',
+      'body',
+    )
+  } else {
+    const cites =
+      main.references.length > 0 || main.messages.some((m) => m.ruleId === 'citation-key')
+    if (!cites) {
+      add(
+        'citation-none',
+        'The body cites no references: support its claims with citations such as [@key]',
+        'body',
+      )
     }
-    const result = processor.render({
-      markdown: variant.body,
-      references: input.references,
-      path: variant.field,
-    })
-    problems.push(...documentProblems(result, 'variant', variant.field))
+    problems.push(...documentProblems(main, 'main', 'body'))
+    if (candidates) {
+      const inMain = new Set(main.references.map((r) => r.key))
+      for (const key of citedKeys) {
+        if (!inMain.has(key)) add('citation-unused', unusedReferenceReason(key), 'body')
+      }
+    }
   }
-  return problems
-}
-
-function bodyProblems(input: ArticleInput, processor: MarkdownProcessor): ContentProblem[] {
-  const problem = (ruleId: keyof typeof RULES, message: string): ContentProblem => ({
-    ruleId,
-    severity: RULES[ruleId],
-    message,
-    field: 'body',
-  })
-  if (!input.body?.trim()) {
-    return [
-      problem(
-        'body-missing',
-        'The body is missing: write the answer, citing its sources as [@key]',
-      ),
-    ]
+  for (const { variant, result } of variants) {
+    if (!result) add('body-missing', `The ${variant.field} has no text`, variant.field)
+    else problems.push(...documentProblems(result, 'variant', variant.field))
   }
-  const result = processor.render({
-    markdown: input.body,
-    references: input.references,
-    path: 'body',
-  })
-  const cites =
-    result.references.length > 0 || result.messages.some((m) => m.ruleId === 'citation-key')
-  return [
-    ...(cites
-      ? []
-      : [
-          problem(
-            'citation-none',
-            'The body cites no references: support its claims with citations such as [@key]',
-          ),
-        ]),
-    ...documentProblems(result, 'main', 'body'),
-  ]
+  return { problems, citedKeys }
 }

@@ -56,6 +56,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Input: prefix for generated ids (see `RenderInput.idPrefix`). */
     idPrefix: string
+    /** Input: report references never cited (default true). */
+    reportUnused: boolean
     /** Input: the references the document may cite, by key. */
     references: ReadonlyMap<string, CslItem>
     /** Output of `remarkCitations`: cited references in number order. */

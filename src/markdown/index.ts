@@ -5,12 +5,14 @@
 export {
   checkArticle,
   documentProblems,
+  examineArticle,
   type ArticleInput,
   type DocumentRole,
 } from './check-article'
 export { MESSAGE_SOURCE, RULES, toProblems, type RuleId } from './messages'
 export { createMarkdownProcessor } from './processor'
 export { renderReferenceList } from './reference-list'
+export { citationKeyCandidates } from './syntax/citation-parse'
 export { toHtml } from './to-html'
 export { ALLOWED_SCHEMES, checkUrl } from './url'
 export type {

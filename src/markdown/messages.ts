@@ -52,6 +52,15 @@ function toPlace(place: Node | Position | Point | null | undefined): Position | 
   return place
 }
 
+/** Why reference `key` is reported as `citation-unused`. */
+export const unusedReferenceReason = (key: string): string =>
+  `Reference \`${key}\` is never cited: cite it with [@${key}] or remove it from the references`
+
+/** Reports that reference `key` is never cited (`citation-unused`). */
+export function reportUnused(file: VFile, key: string): VFileMessage {
+  return report(file, 'citation-unused', unusedReferenceReason(key))
+}
+
 /** Orders messages by line and column; messages without a place keep their order, last. */
 export function sortMessages(messages: VFileMessage[]): VFileMessage[] {
   return messages

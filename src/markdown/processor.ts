@@ -76,6 +76,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Markdown
 
       const file = new VFile({ value: input.markdown, path: input.path })
       file.data.idPrefix = idPrefix
+      file.data.reportUnused = input.reportUnused ?? true
       file.data.references = indexReferences(input.references, file)
 
       const mdast: MdastRoot = pipeline.parse(file)

@@ -1,7 +1,7 @@
 import type { Nodes, Root, Text } from 'mdast'
 import type { VFile } from 'vfile'
 import type { Citation, CitedReference, ResolvedCitationItem } from './data'
-import { quote, report } from './messages'
+import { quote, report, reportUnused } from './messages'
 import { location } from 'vfile-location'
 import { fragmentHref } from './util'
 
@@ -32,13 +32,9 @@ export default function remarkCitations() {
 
     walk(tree, false)
 
-    for (const key of references.keys()) {
-      if (!cited.has(key)) {
-        report(
-          file,
-          'citation-unused',
-          `Reference \`${key}\` is never cited: cite it with [@${key}] or remove it from the references`,
-        )
+    if (file.data.reportUnused !== false) {
+      for (const key of references.keys()) {
+        if (!cited.has(key)) reportUnused(file, key)
       }
     }
     file.data.citations = [...cited.values()]

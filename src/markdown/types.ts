@@ -48,6 +48,11 @@ export interface RenderInput {
    * two documents (audience variants) can share one HTML page. Default ''. No whitespace.
    */
   idPrefix?: string
+  /**
+   * Report references never cited as `citation-unused` (default true). False when `references`
+   * are only candidates the document might cite (see `examineArticle`).
+   */
+  reportUnused?: boolean
 }
 
 export interface RenderResult {

@@ -5,6 +5,7 @@ import {
   type ContentProblem,
   createMarkdownProcessor,
   documentProblems,
+  examineArticle,
   type MarkdownOptions,
   type MarkdownProcessor,
 } from '../markdown'
@@ -23,10 +24,13 @@ import {
  * cross a thread boundary). Each task is a pure function of its input.
  */
 export interface RenderTasks {
-  /** The content checks of an article revision (`checkArticle`). */
+  /**
+   * The content checks of an article revision and the keys it cites (`examineArticle`; with
+   * `candidates`, its references are only what it might cite).
+   */
   'check-article': {
-    input: { options: MarkdownOptions; article: ArticleInput }
-    output: ContentProblem[]
+    input: { options: MarkdownOptions; article: ArticleInput; candidates?: boolean }
+    output: { problems: ContentProblem[]; citedKeys: string[] }
   }
   /** One document as the article page shows it, and what submitting would say about it. */
   'preview-document': {
@@ -74,7 +78,8 @@ type Handlers = {
 }
 
 export const RENDER_TASKS: Handlers = {
-  'check-article': ({ options, article }) => checkArticle(article, processorFor(options)),
+  'check-article': ({ options, article, candidates }) =>
+    examineArticle(article, processorFor(options), { candidates }),
 
   'preview-document': ({ options, markdown, references, variant, idPrefix }) => {
     const processor = processorFor(options)

@@ -539,14 +539,14 @@ export function decideImport(
       return refuse(
         'forbidden',
         'conflict_of_interest',
-        'The approving reviewer is an author of this article: another board member must approve it',
+        'The approving reviewer is an author of this article, so they cannot be its approving reviewer: another board member must approve it',
       )
     }
     if (!isBoardMember(review.reviewer)) {
       return refuse(
         'forbidden',
         'not_on_board',
-        'The approving reviewer is not on the advisory board (reviewer role)',
+        'The approving reviewer does not have the reviewer role: only a member of the advisory board can approve an article',
       )
     }
   }

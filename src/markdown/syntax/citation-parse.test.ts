@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CITATION_KEY_PATTERN } from '../../references'
-import { KEY_SOURCE, parseCitationGroup } from './citation-parse'
+import { citationKeyCandidates, KEY_SOURCE, parseCitationGroup } from './citation-parse'
 
 describe('parseCitationGroup', () => {
   it('parses a single key', () => {
@@ -58,5 +58,14 @@ describe('parseCitationGroup', () => {
     for (const sample of ['-a', '.a', 'a b', 'a,b', 'a;b', 'a]']) {
       expect(key.test(sample)).toBe(false)
     }
+  })
+})
+
+describe('citationKeyCandidates', () => {
+  it('finds every cited key, and may find more', () => {
+    const text = 'A [@smith2020.] B [see @lee-2019, p. 3; @who:2021/x]. Mail ann@example.org.'
+    const keys = citationKeyCandidates(text)
+    for (const key of ['smith2020', 'lee-2019', 'who:2021/x']) expect(keys).toContain(key)
+    expect(keys).toContain('example.org')
   })
 })

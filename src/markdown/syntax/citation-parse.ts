@@ -37,3 +37,21 @@ export function parseCitationGroup(inner: string): CitationItem[] | undefined {
   }
   return items
 }
+
+// `@` and a run of key characters (at most 200), trailing punctuation stripped afterwards: linear
+// in the text, whatever it holds.
+const CANDIDATE = /@([A-Za-z0-9_][A-Za-z0-9_:.#$%&\-+?<>~/]{0,199})/g
+const TRAILING_PUNCTUATION = /[:.#$%&\-+?<>~/]+$/
+
+/**
+ * Every key that a citation in `markdown` could name: a superset of the keys it cites (every
+ * `[@key]` contains `@key` literally; so do e-mail addresses, which are harmless extras). For
+ * picking, among many references, the few a document may cite before rendering it.
+ */
+export function citationKeyCandidates(markdown: string): Set<string> {
+  const keys = new Set<string>()
+  for (const match of markdown.matchAll(CANDIDATE)) {
+    keys.add(match[1]!.replace(TRAILING_PUNCTUATION, ''))
+  }
+  return keys
+}
