@@ -818,6 +818,10 @@ export interface SiteSetting {
    * How every reference list on the site is written. Changing it republishes every page.
    */
   citationStyle: 'vancouver' | 'ama';
+  /**
+   * Who saved these settings last.
+   */
+  updatedBy?: (number | null) | User;
   followUp?: {
     heading?: string | null;
     text?: string | null;
@@ -857,6 +861,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   publishPolicy?: T;
   reviewIntervalMonths?: T;
   citationStyle?: T;
+  updatedBy?: T;
   followUp?:
     | T
     | {

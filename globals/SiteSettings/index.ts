@@ -5,6 +5,8 @@ import { staff } from '../../src/access/staff'
 import { CITATION_STYLES, DEFAULT_CITATION_STYLE } from '../../src/references'
 import { matches } from '../../collections/shared/matches'
 import { REVIEW_INTERVAL_MONTHS } from '../../src/workflow'
+import { queuePublish } from './hooks/queuePublish'
+import { recordEditor } from './hooks/recordEditor'
 
 /** The Markdown editor (Monaco served by this server, not a CDN). */
 const MARKDOWN_FIELD = '/src/admin/MarkdownField#MarkdownField'
@@ -17,6 +19,12 @@ export const SiteSettings: GlobalConfig = {
   access: {
     read: authenticated,
     update: staff,
+  },
+  // Every change is kept, with who made it (`updatedBy`): what readers were told, and when.
+  versions: { max: 0 },
+  hooks: {
+    beforeChange: [recordEditor],
+    afterChange: [queuePublish],
   },
   fields: [
     { name: 'siteName', type: 'text', required: true, defaultValue: 'Medical Answers' },
@@ -76,6 +84,13 @@ export const SiteSettings: GlobalConfig = {
         description:
           'How every reference list on the site is written. Changing it republishes every page.',
       },
+    },
+    {
+      name: 'updatedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', description: 'Who saved these settings last.' },
     },
     {
       name: 'followUp',
