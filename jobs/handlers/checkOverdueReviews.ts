@@ -1,11 +1,10 @@
 import type { TaskHandler } from 'payload'
 
 import type { CheckOverdueReviewsIO } from '../checkOverdueReviews'
-import { appendEvent } from '../../collections/Articles/workflow/events'
-import { SYSTEM_ACTOR } from '../../collections/Articles/workflow/facts'
+import { appendEvent } from '../../src/content/auditTrail'
 import { overdueWhere } from '../../collections/Articles/workflow/queries'
 import { overdueNotice } from '../../src/notifications/messages'
-import { overdueEvent } from '../../src/workflow'
+import { overdueEvent, SYSTEM_ACTOR } from '../../src/workflow'
 
 /** The checkOverdueReviews task's work: runs in the job worker (see ../checkOverdueReviews.ts). */
 export const checkOverdueReviewsHandler: TaskHandler<CheckOverdueReviewsIO> = async ({ req }) => {

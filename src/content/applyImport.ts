@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { Citation, SiteSetting, User } from '../../payload-types'
-import { appendEvent } from '../../collections/Articles/workflow/events'
+import { appendEvent } from './auditTrail'
 import { runInTransaction } from '../config/transactions'
 import { citationData } from './citationData'
 import type { Action, ImportPlan, PlannedArticle } from './importPlan'

@@ -1,12 +1,12 @@
 import { createLocalReq, type Payload } from 'payload'
 
-import { SYSTEM_ACTOR } from '../../collections/Articles/workflow/facts'
 import { renderOptions } from './renderOptions'
 import { applyImport, countPlan, IMPORT_CONTEXT, type ImportReport } from './applyImport'
 import { candidateKeys, checkImport } from './checkImport'
 import { type ImportPlan, planImport } from './importPlan'
 import { type ContentBundle, ContentError } from './loadContentDir'
 import { readExisting } from './readExisting'
+import { SYSTEM_ACTOR } from '../workflow'
 
 export { IMPORT_CONTEXT, type ImportCounts, type ImportReport } from './applyImport'
 

@@ -2,6 +2,7 @@ import { canonicalReference, type CslItem, sameReference } from '../references'
 import {
   type Actor,
   type ArticleFacts,
+  type ContentProblem,
   contentHash,
   decideImport,
   type Id,
@@ -46,14 +47,7 @@ export interface ArticleCheck {
   /** The keys it cites, in order of first citation (main body first). */
   citedKeys: string[]
   /** Every problem, each with the field it is in ('body', 'Patient or caregiver version', …). */
-  problems: {
-    ruleId: string
-    severity: 'error' | 'warning'
-    message: string
-    line?: number
-    column?: number
-    field?: string
-  }[]
+  problems: ContentProblem[]
 }
 
 export type Action = 'create' | 'update' | 'unchanged'
@@ -108,8 +102,13 @@ export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problems:
 const lower = (email: string) => email.trim().toLowerCase()
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
-/** A person's profile from people.json, with "none" as null (as the database says it). */
-export function personProfile(person: Person): Record<keyof PersonProfile, unknown> {
+/**
+ * A person's public profile, from people.json or from the database, with "none" as null (as the
+ * database says it): the one form the importer compares.
+ */
+export function personProfile(person: {
+  [K in keyof PersonProfile]?: PersonProfile[K] | null
+}): Record<keyof PersonProfile, unknown> {
   return {
     name: person.name,
     roles: person.roles,

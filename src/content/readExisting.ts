@@ -4,7 +4,12 @@ import type { Article, Citation } from '../../payload-types'
 import { fromStored } from '../references'
 import type { Role } from '../workflow'
 import { revisionHash } from './articleContent'
-import type { ExistingArticle, ExistingContent, ExistingUser, PersonProfile } from './importPlan'
+import {
+  type ExistingArticle,
+  type ExistingContent,
+  type ExistingUser,
+  personProfile,
+} from './importPlan'
 
 /** At most this many values in one `in` query: far below every database's bound-variable limit. */
 export const IN_CHUNK = 500
@@ -44,15 +49,7 @@ export async function readExisting(
     'email',
   )
   for (const user of foundUsers) {
-    const profile: Record<keyof PersonProfile, unknown> = {
-      name: user.name,
-      roles: user.roles,
-      credentials: user.credentials ?? null,
-      specialty: user.specialty ?? null,
-      bio: user.bio ?? null,
-      disclosures: user.disclosures ?? null,
-      orcid: user.orcid ?? null,
-    }
+    const profile = personProfile(user)
     users.set(user.email.toLowerCase(), { id: user.id, roles: user.roles as Role[], profile })
   }
 

@@ -2,17 +2,16 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
 import { lockArticle } from '../../../src/config/locks'
-import { decideEdit, INITIAL_STATE, isStaff } from '../../../src/workflow'
+import { decideEdit, INITIAL_STATE, isStaff, SYSTEM_ACTOR } from '../../../src/workflow'
 import {
   actorOf,
   editFingerprint,
   factsOf,
   revisionHash,
   isPublished,
-  SYSTEM_ACTOR,
   withCitations,
 } from '../workflow/facts'
-import { appendEvent } from '../workflow/events'
+import { appendEvent } from '../../../src/content/auditTrail'
 import { WorkflowRefusal } from '../workflow/refusal'
 
 /** Fields only the workflow writes; any other write keeps what is stored. */

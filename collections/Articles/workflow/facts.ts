@@ -16,12 +16,6 @@ export function actorOf(user: Pick<User, 'id' | 'roles'>): Actor {
   return { id: user.id, roles: user.roles as Role[] }
 }
 
-/** The id of the system actor; the audit trail stores it as no actor. */
-export const SYSTEM_ID = 'system'
-
-/** Server code acting without a person (scripts, jobs): edits like an editor who wrote nothing. */
-export const SYSTEM_ACTOR: Actor = { id: SYSTEM_ID, roles: ['editor'] }
-
 /** Whether an approved revision of the article is live (its main document is published). */
 export async function isPublished(req: PayloadRequest, id: string | number): Promise<boolean> {
   const { docs } = await req.payload.find({

@@ -17,7 +17,7 @@ import {
   type WorkflowState,
 } from '../../../src/workflow'
 import { actorOf, factsOf, isPublished, revisionHash } from './facts'
-import { appendEvent } from './events'
+import { appendEvent } from '../../../src/content/auditTrail'
 import { WorkflowRefusal } from './refusal'
 
 export { WorkflowRefusal }

@@ -1,8 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Review, User } from '../../../payload-types'
-import type { Id, WorkflowEvent } from '../../../src/workflow'
-import { SYSTEM_ID } from './facts'
+import type { Review, User } from '../../payload-types'
+import { type Id, SYSTEM_ID, type WorkflowEvent } from '../workflow'
 
 /**
  * Appends one event the workflow decided to the audit trail (the `reviews` collection), inside the
