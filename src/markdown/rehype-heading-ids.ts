@@ -1,7 +1,7 @@
 import type { Root } from 'hast'
 import GithubSlugger, { slug } from 'github-slugger'
-import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { visitElements } from './hast-walk'
 import { textWithoutCitations } from './hast-text'
 import type { TocEntry } from './types'
 
@@ -22,7 +22,7 @@ export default function rehypeHeadingIds() {
       for (const id of reference.citedFrom) reserve(slugger, id.slice(prefix.length))
     }
     const toc: TocEntry[] = []
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       const depth = HEADING.exec(node.tagName)?.[1]
       if (!depth) return undefined
       const text = textWithoutCitations(node)
@@ -31,7 +31,7 @@ export default function rehypeHeadingIds() {
       if ((depth === '2' || depth === '3') && text !== '')
         toc.push({ depth: depth === '2' ? 2 : 3, id, text })
       // Headings hold no headings.
-      return SKIP
+      return 'skip'
     })
     file.data.toc = toc
   }

@@ -1,12 +1,12 @@
 import type { Root } from 'hast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { visitElements } from './hast-walk'
 import { quote, report } from './messages'
 
 /** rehype plugin: reports images without alt text as `image-alt` (they keep `alt=""`). */
 export default function rehypeImageAlt() {
   return (tree: Root, file: VFile): undefined => {
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'img') return undefined
       const alt = node.properties.alt
       if (typeof alt === 'string' && alt.trim() !== '') return undefined

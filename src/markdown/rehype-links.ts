@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast'
-import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { visitElements } from './hast-walk'
 import { isCitationElement, textWithoutCitations } from './hast-text'
 import { quote, report } from './messages'
 import { fragmentHref, fragmentId } from './util'
@@ -28,13 +28,13 @@ export default function rehypeLinks(options: RehypeLinksOptions = {}) {
     const ids = collectIds(tree)
     for (const reference of file.data.citations ?? []) ids.add(reference.anchorId)
 
-    visit(tree, 'element', (node, index, parent) => {
-      if (isCitationElement(node)) return SKIP
+    visitElements(tree, (node, index, parent) => {
+      if (isCitationElement(node)) return 'skip'
       if (node.tagName !== 'a') return undefined
       const href = node.properties.href
       if (typeof href !== 'string') return undefined
 
-      if (href.trim() === '' && parent && index !== undefined) {
+      if (href.trim() === '') {
         report(
           file,
           'link-empty',
@@ -80,7 +80,7 @@ export default function rehypeLinks(options: RehypeLinksOptions = {}) {
 
 function collectIds(tree: Root): Set<string> {
   const ids = new Set<string>()
-  visit(tree, 'element', (node) => {
+  visitElements(tree, (node) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id)
     return undefined
   })

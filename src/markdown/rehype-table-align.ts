@@ -1,5 +1,5 @@
 import type { Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { visitElements } from './hast-walk'
 
 /**
  * rehype plugin: turns the obsolete `align` attribute that GFM table cells get into a class
@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit'
  */
 export default function rehypeTableAlign() {
   return (tree: Root): undefined => {
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'td' && node.tagName !== 'th') return undefined
       const align = node.properties.align
       if (align === undefined) return undefined

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { visitElements } from './hast-walk'
 import { quote, report } from './messages'
 import { checkUrl } from './url'
 
@@ -11,9 +11,9 @@ import { checkUrl } from './url'
  */
 export default function rehypeUrlPolicy() {
   return (tree: Root, file: VFile): undefined => {
-    visit(tree, 'element', (node, index, parent) => {
+    visitElements(tree, (node, index, parent) => {
       const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined
-      if (!attribute || !parent || index === undefined) return undefined
+      if (!attribute) return undefined
       const value = node.properties[attribute]
       if (typeof value !== 'string') return undefined
       const verdict = checkUrl(value, attribute)

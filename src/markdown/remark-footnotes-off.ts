@@ -1,6 +1,6 @@
 import type { Root, RootContent, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { visitNodes } from './mdast-walk'
 import { quote, report } from './messages'
 
 /**
@@ -11,8 +11,7 @@ import { quote, report } from './messages'
  */
 export default function remarkFootnotesOff() {
   return (tree: Root, file: VFile): undefined => {
-    visit(tree, (node, index, parent) => {
-      if (!parent || index === undefined) return undefined
+    visitNodes(tree, (node, index, parent) => {
       if (node.type === 'footnoteReference') {
         const text: Text = { type: 'text', value: `[^${node.label ?? node.identifier}]` }
         if (node.position) text.position = node.position

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { visitNodes } from './mdast-walk'
 import { quote, report } from './messages'
 
 // An HTML node that is nothing but comments: invisible in any case, so dropping it is silent.
@@ -13,8 +13,7 @@ const ONLY_COMMENTS = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/
  */
 export default function remarkRawHtml() {
   return (tree: Root, file: VFile): undefined => {
-    visit(tree, (node, index, parent) => {
-      if (!parent || index === undefined) return undefined
+    visitNodes(tree, (node, index, parent) => {
       if (node.type !== 'html') return undefined
       parent.children.splice(index, 1)
       if (!ONLY_COMMENTS.test(node.value)) {

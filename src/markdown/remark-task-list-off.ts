@@ -1,6 +1,6 @@
 import type { Root, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { visitNodes } from './mdast-walk'
 
 /**
  * remark plugin: undoes GFM task list items (remark-gfm cannot switch them off). `- [ ] x` becomes
@@ -9,7 +9,7 @@ import type { VFile } from 'vfile'
 export default function remarkTaskListOff() {
   return (tree: Root, file: VFile): undefined => {
     const source = String(file.value)
-    visit(tree, (item) => {
+    visitNodes(tree, (item) => {
       if (item.type !== 'listItem' || item.checked === null || item.checked === undefined) {
         return undefined
       }
