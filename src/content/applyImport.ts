@@ -72,11 +72,17 @@ export async function applyImport(payload: Payload, plan: ImportPlan): Promise<I
         if (reference.action === 'create') {
           citationIds.set(
             reference.key,
-            (await req.payload.create({ collection: 'citations', data, req })).id,
+            (await req.payload.create({ collection: 'citations', data, depth: 0, req })).id,
           )
         } else {
           if (reference.action === 'update') {
-            await req.payload.update({ collection: 'citations', id: reference.id!, data, req })
+            await req.payload.update({
+              collection: 'citations',
+              id: reference.id!,
+              data,
+              depth: 0,
+              req,
+            })
           }
           citationIds.set(reference.key, reference.id as Citation['id'])
         }
@@ -167,8 +173,15 @@ async function writeArticle(
   const draft = !decision.publish
   const saved =
     article.action === 'update'
-      ? await req.payload.update({ collection: 'articles', id: article.id!, data, draft, req })
-      : await req.payload.create({ collection: 'articles', data, draft, req })
+      ? await req.payload.update({
+          collection: 'articles',
+          id: article.id!,
+          data,
+          draft,
+          depth: 0,
+          req,
+        })
+      : await req.payload.create({ collection: 'articles', data, draft, depth: 0, req })
   // The decision named people by email (this import may have created them).
   const actorId = userIds.get(String(decision.event.actorId)) ?? decision.event.actorId
   await appendEvent(req, saved.id, { ...decision.event, actorId })

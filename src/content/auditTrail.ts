@@ -17,6 +17,7 @@ export async function appendEvent(
   const person = (id: Id | undefined) =>
     id === undefined || id === SYSTEM_ID ? null : (id as User['id'])
   return req.payload.create({
+    depth: 0,
     collection: 'reviews',
     data: {
       article: articleId as number,

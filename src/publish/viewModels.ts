@@ -7,7 +7,7 @@ import {
   type ArticleSummary,
   type ArticleView,
   articleUrl,
-  buildArticleView,
+  renderArticleView,
   type FeedArticle,
 } from '../site'
 
@@ -79,7 +79,7 @@ export function articleView(
   markdown: MarkdownProcessor,
   now: Date,
 ): { view: ArticleView; problems: ContentProblem[] } {
-  return buildArticleView(articleSource(record), markdown, now)
+  return renderArticleView(articleSource(record), markdown, now)
 }
 
 /** An article as the home page, the feed and the search list it. */

@@ -8,10 +8,12 @@ import {
   examineArticle,
   type MarkdownOptions,
   type MarkdownProcessor,
+  renderReferenceList,
+  toSanitizedHtml,
 } from '../markdown'
 import {
   type ArticleSource,
-  buildArticleView,
+  renderArticleView,
   buildSiteInfo,
   renderArticlePage,
   renderVersionPreview,
@@ -87,7 +89,8 @@ export const RENDER_TASKS: Handlers = {
     const html = renderVersionPreview({
       audience: 'preview',
       label: variant ? 'Audience version' : 'Healthcare professional',
-      body: result.hast,
+      body: toSanitizedHtml(result.hast),
+      referenceList: toSanitizedHtml(renderReferenceList(result.references)),
       references: result.references,
       toc: result.toc,
     })
@@ -102,7 +105,7 @@ export const RENDER_TASKS: Handlers = {
 
   'article-page': ({ options, settings, baseUrl, source, now }) => {
     const processor = processorFor(options)
-    const { view, problems } = buildArticleView(source, processor, new Date(now))
+    const { view, problems } = renderArticleView(source, processor, new Date(now))
     return { html: renderArticlePage(buildSiteInfo(settings, baseUrl, processor), view), problems }
   },
 }

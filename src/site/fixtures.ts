@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 
 import { cslItemSchema, type CslItem } from '../references'
 import { createMarkdownProcessor } from '../markdown'
-import { type ArticleEvent, type ArticleSource, buildArticleView } from './view'
+import { type ArticleEvent, type ArticleSource, renderArticleView } from './view'
 import type { ArticleSummary, ArticleView, FeedArticle, Person, PersonRef, SiteInfo } from './types'
 
 /**
@@ -134,7 +134,7 @@ export const NOW = new Date('2026-01-10T12:00:00Z')
 
 /** The seed article as an approved, up-to-date revision. */
 export function approvedArticle(): ArticleView {
-  const view = buildArticleView(approvedSource(), markdown, NOW).view
+  const view = renderArticleView(approvedSource(), markdown, NOW).view
   // Typed topics, as an editor may give them, for the structured data.
   view.about = [
     { name: 'Multiple myeloma', type: 'MedicalCondition' },
@@ -153,13 +153,13 @@ export function pendingArticle(): ArticleView {
     updatedAt: '2025-11-24T15:40:00Z',
     events: history.slice(0, 3),
   }
-  return { ...buildArticleView(source, markdown, NOW).view, about: approvedArticle().about }
+  return { ...renderArticleView(source, markdown, NOW).view, about: approvedArticle().about }
 }
 
 /** An approved article whose scheduled re-review has passed. */
 export function overdueArticle(): ArticleView {
   const source = { ...approvedSource(), reviewDue: '2025-12-01T00:00:00Z' }
-  return { ...buildArticleView(source, markdown, NOW).view, about: approvedArticle().about }
+  return { ...renderArticleView(source, markdown, NOW).view, about: approvedArticle().about }
 }
 
 export const summaries: ArticleSummary[] = [

@@ -10,3 +10,13 @@ import { Fragment, jsx, jsxs } from 'react/jsx-runtime'
 export function Hast({ tree }: { tree: Root }): ReactElement {
   return toJsxRuntime(tree, { Fragment, jsx, jsxs })
 }
+
+/**
+ * Sanitized HTML from the Markdown pipeline, as it was kept (`toSanitizedHtml`), inside an element
+ * of the page. Only the pipeline's sanitized output may come here: it is the one place the site
+ * puts HTML into a page as HTML.
+ */
+export function SanitizedHtml({ html, className }: { html: { html: string }; className?: string }) {
+  // Sanitized by rehype-sanitize with the pipeline's explicit schema (src/markdown).
+  return <div className={className} dangerouslySetInnerHTML={{ __html: html.html }} />
+}

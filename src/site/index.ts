@@ -21,6 +21,10 @@ export type * from './types'
 export {
   articleUrl,
   buildArticleView,
+  renderArticle,
+  renderArticleView,
+  type ArticleDocumentsSource,
+  type RenderedArticle,
   buildSiteInfo,
   type ArticleEvent,
   type ArticleSource,

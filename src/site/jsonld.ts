@@ -4,7 +4,7 @@ import type {
   ArticleView,
   AudienceVersion,
   PersonRef,
-  RenderedReference,
+  PageReference,
   SiteInfo,
 } from './types'
 
@@ -121,8 +121,8 @@ function medicalAudienceValue(audience: string): JsonValue | undefined {
 }
 
 /** The references of all versions, each once (by key), in the order of the default version. */
-function uniqueReferences(versions: AudienceVersion[]): RenderedReference[] {
-  const seen = new Map<string, RenderedReference>()
+function uniqueReferences(versions: AudienceVersion[]): PageReference[] {
+  const seen = new Map<string, PageReference>()
   for (const version of versions) {
     for (const ref of [...version.references].sort((a, b) => a.number - b.number)) {
       if (!seen.has(ref.key)) seen.set(ref.key, ref)
@@ -188,7 +188,7 @@ const CSL_TO_SCHEMA: Record<string, string> = {
  * A cited reference as a CreativeWork. A journal article is `isPartOf` its issue, volume and
  * periodical, nested as schema.org models them (PublicationIssue > PublicationVolume > Periodical).
  */
-function citationNode(ref: RenderedReference): JsonLd {
+function citationNode(ref: PageReference): JsonLd {
   const d = ref.data
   const type = CSL_TO_SCHEMA[str(d.type) ?? ''] ?? 'CreativeWork'
   const node: JsonLd = { '@type': type, name: str(d.title) ?? ref.key }

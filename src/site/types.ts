@@ -1,5 +1,7 @@
 import type { Root } from 'hast'
+import type { SanitizedHtml } from '../markdown/to-html'
 import type { RenderedReference, TocEntry } from '../markdown/types'
+import type { CslItem } from '../references'
 import type { TrackerStepKey } from '../workflow'
 
 /**
@@ -8,7 +10,7 @@ import type { TrackerStepKey } from '../workflow'
  */
 
 /** A cited reference and a table-of-contents entry, exactly as `src/markdown` renders them. */
-export type { RenderedReference, TocEntry }
+export type { RenderedReference, SanitizedHtml, TocEntry }
 
 export interface SiteInfo {
   name: string
@@ -55,17 +57,34 @@ export interface ReviewStep {
   date?: string
 }
 
-export interface AudienceVersion {
+/** A cited reference as a page lists it in its structured data (number order). */
+export interface PageReference {
+  key: string
+  number: number
+  anchorId: string
+  data: CslItem
+}
+
+/**
+ * One document of an article as the Markdown pipeline rendered it: sanitized HTML of the body and
+ * of its reference list (the pipeline's own `renderReferenceList`), the ids they hold, the cited
+ * references and the table of contents. Plain data: kept with the approval and reused by every
+ * publish until the content or the pipeline changes.
+ */
+export interface RenderedDocument {
+  body: SanitizedHtml
+  referenceList: SanitizedHtml
+  references: PageReference[]
+  toc: TocEntry[]
+}
+
+export interface AudienceVersion extends RenderedDocument {
   /** `clinician` for the main body; variants add plain-language versions. */
   audience: 'clinician' | 'patient' | 'student' | (string & {})
   /** Shown in the selector: 'Healthcare professional', 'Patient or caregiver', 'Student'. */
   label: string
   title?: string
   summary?: string
-  /** Rendered with its own id prefix by `src/markdown`, so ids never clash between versions. */
-  body: Root
-  references: RenderedReference[]
-  toc: TocEntry[]
 }
 
 export interface HistoryEntry {

@@ -4,6 +4,8 @@ import {
   documentProblems,
   type DocumentRole,
   type MarkdownProcessor,
+  renderReferenceList,
+  toSanitizedHtml,
 } from '../markdown'
 import {
   EVENT_LABELS,
@@ -18,6 +20,7 @@ import type {
   AudienceVersion,
   HistoryEntry,
   PersonRef,
+  RenderedDocument,
   ReviewStep,
   SiteInfo,
 } from './types'
@@ -33,21 +36,25 @@ export interface ArticleEvent {
   to?: WorkflowState
 }
 
+/** What an article's documents are rendered from: its Markdown and its cited references. */
+export interface ArticleDocumentsSource {
+  slug: string
+  /** Markdown, for healthcare professionals. */
+  body: string
+  variants: { audience: Audience; body: string }[]
+  /** The revision's cited references, as CSL-JSON. */
+  references: readonly CslItem[]
+}
+
 /**
  * An article revision as plain data, everything its page is made from: what the publisher reads
- * from the CMS, and what the admin preview sends for a draft. Markdown is rendered here, by the
- * one pipeline, so every page and preview shows the same thing.
+ * from the CMS, and what the admin preview sends for a draft.
  */
-export interface ArticleSource {
-  slug: string
+export interface ArticleSource extends ArticleDocumentsSource {
   title: string
   summary?: string
   topics?: string[]
-  /** Markdown, for healthcare professionals. */
-  body: string
   variants: { audience: Audience; title?: string; summary?: string; body: string }[]
-  /** The revision's cited references, as CSL-JSON. */
-  references: readonly CslItem[]
   authors: PersonRef[]
   /** True for the approved, published revision; false for a pending one (or a preview). */
   approved: boolean
@@ -61,19 +68,26 @@ export interface ArticleSource {
   events: ArticleEvent[]
 }
 
+/** Every document of an article rendered by the pipeline, and the problems met doing it. */
+export interface RenderedArticle {
+  /** The main (clinician) document first, then each audience version, as in the source. */
+  documents: (RenderedDocument & { audience: Audience })[]
+  problems: ContentProblem[]
+}
+
 /** The page address of an article: `/articles/<slug>/`. */
 export const articleUrl = (slug: string): string => `/articles/${slug}/`
 
 /**
- * An article page's view-model: every audience version rendered by the Markdown pipeline with its
- * own id prefix (so they share one page), the tracker, the history; and the content problems met
- * on the way (unused references follow the pipeline's `documentProblems` rule).
+ * Renders every document of an article with the Markdown pipeline, each with its own id prefix
+ * (so they share one page): the expensive part of a page, and a pure function of the Markdown, the
+ * references and the pipeline, so it can be kept and reused until one of them changes. Unused
+ * references follow the pipeline's `documentProblems` rule.
  */
-export function buildArticleView(
-  source: ArticleSource,
+export function renderArticle(
+  source: ArticleDocumentsSource,
   markdown: MarkdownProcessor,
-  now: Date,
-): { view: ArticleView; problems: ContentProblem[] } {
+): RenderedArticle {
   const problems: ContentProblem[] = []
   const render = (body: string, audience: Audience, role: DocumentRole, field: string) => {
     const result = markdown.render({
@@ -83,32 +97,56 @@ export function buildArticleView(
       path: `${source.slug}: ${field}`,
     })
     problems.push(...documentProblems(result, role, field))
-    return result
+    return {
+      audience,
+      body: toSanitizedHtml(result.hast),
+      referenceList: toSanitizedHtml(renderReferenceList(result.references)),
+      references: result.references.map(({ key, number, anchorId, data }) => ({
+        key,
+        number,
+        anchorId,
+        data,
+      })),
+      toc: result.toc,
+    }
   }
-  const main = render(source.body, 'clinician', 'main', 'body')
+  return {
+    documents: [
+      render(source.body, 'clinician', 'main', 'body'),
+      ...source.variants.map((v) => render(v.body, v.audience, 'variant', `${v.audience} version`)),
+    ],
+    problems,
+  }
+}
+
+/**
+ * An article page's view-model from the article and its rendered documents (see `renderArticle`):
+ * the versions with their labels, the tracker, the history, the review facts. No Markdown is
+ * rendered here, so a page can be made again from kept documents at the cost of its template.
+ */
+export function buildArticleView(
+  source: ArticleSource,
+  rendered: RenderedArticle,
+  now: Date,
+): ArticleView {
+  if (rendered.documents.length !== source.variants.length + 1) {
+    throw new TypeError(
+      `article ${source.slug}: ${rendered.documents.length} rendered documents for ${source.variants.length + 1} versions`,
+    )
+  }
+  const [main, ...variants] = rendered.documents
   const versions: AudienceVersion[] = [
-    {
-      audience: 'clinician',
-      label: audienceLabel('clinician'),
-      body: main.hast,
-      references: main.references,
-      toc: main.toc,
-    },
-    ...source.variants.map((v) => {
-      const result = render(v.body, v.audience, 'variant', `${v.audience} version`)
-      return {
-        audience: v.audience,
-        label: audienceLabel(v.audience),
-        title: v.title,
-        summary: v.summary,
-        body: result.hast,
-        references: result.references,
-        toc: result.toc,
-      }
-    }),
+    { ...main!, audience: 'clinician', label: audienceLabel('clinician') },
+    ...source.variants.map((v, i) => ({
+      ...variants[i]!,
+      audience: v.audience,
+      label: audienceLabel(v.audience),
+      title: v.title,
+      summary: v.summary,
+    })),
   ]
   const { approved } = source
-  const view: ArticleView = {
+  return {
     slug: source.slug,
     url: articleUrl(source.slug),
     title: source.title,
@@ -124,7 +162,16 @@ export function buildArticleView(
     overdue: approved && isOverdue(source.reviewDue, now),
     history: historyOf(source.events),
   }
-  return { view, problems }
+}
+
+/** `renderArticle` and `buildArticleView` in one step (previews, fixtures). */
+export function renderArticleView(
+  source: ArticleSource,
+  markdown: MarkdownProcessor,
+  now: Date,
+): { view: ArticleView; problems: ContentProblem[] } {
+  const rendered = renderArticle(source, markdown)
+  return { view: buildArticleView(source, rendered, now), problems: rendered.problems }
 }
 
 /**

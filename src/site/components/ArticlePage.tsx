@@ -1,16 +1,14 @@
-import type { Element, Root } from 'hast'
+import type { Element } from 'hast'
 import { Fragment } from 'react'
 import { visit } from 'unist-util-visit'
-import { renderReferenceList } from '../../markdown'
 import { TRACKER_STEP_LABELS } from '../../workflow'
 import { SITE_PATHS, displayName, historyUrl, profileUrl, token } from '../format'
-import { Hast } from '../hast'
+import { Hast, SanitizedHtml } from '../hast'
 import { articleJsonLd } from '../jsonld'
 import type {
   ArticleView,
   AudienceVersion,
   PersonRef,
-  RenderedReference,
   ReviewStep,
   SiteInfo,
   TocEntry,
@@ -67,14 +65,12 @@ function assertUniqueIds(site: SiteInfo, article: ArticleView, ids: ReturnType<t
     }
     seen.add(id)
   }
-  const collect = (tree: Root, where: string) =>
-    visit(tree, 'element', (el: Element) => {
-      if (typeof el.properties.id === 'string') claim(el.properties.id, where)
-    })
-  collect(site.disclaimer, 'disclaimer')
+  visit(site.disclaimer, 'element', (el: Element) => {
+    if (typeof el.properties.id === 'string') claim(el.properties.id, 'disclaimer')
+  })
   article.versions.forEach((version, i) => {
-    collect(version.body, `${ids[i]!.key} body`)
-    for (const ref of version.references) claim(ref.anchorId, `${ids[i]!.key} references`)
+    for (const id of version.body.ids) claim(id, `${ids[i]!.key} body`)
+    for (const id of version.referenceList.ids) claim(id, `${ids[i]!.key} references`)
   })
 }
 
@@ -307,7 +303,6 @@ export function VersionSection({
   ids: Ids
   single: boolean
 }) {
-  const references = [...version.references].sort((a, b) => a.number - b.number)
   return (
     <section
       className="version"
@@ -325,10 +320,8 @@ export function VersionSection({
       {version.toc.length >= 3 ? (
         <Toc entries={version.toc} ids={ids} label={version.label} />
       ) : null}
-      <div className="prose">
-        <Hast tree={version.body} />
-      </div>
-      {references.length ? <References references={references} ids={ids} /> : null}
+      <SanitizedHtml className="prose" html={version.body} />
+      {version.references.length ? <References version={version} ids={ids} /> : null}
     </section>
   )
 }
@@ -367,11 +360,11 @@ function Toc({ entries, ids, label }: { entries: TocEntry[]; ids: Ids; label: st
 }
 
 /** The pipeline's own reference list (`renderReferenceList`), under its heading. */
-function References({ references, ids }: { references: RenderedReference[]; ids: Ids }) {
+function References({ version, ids }: { version: AudienceVersion; ids: Ids }) {
   return (
     <section className="references" aria-labelledby={ids.references} data-pagefind-ignore="">
       <h2 id={ids.references}>References</h2>
-      <Hast tree={renderReferenceList(references)} />
+      <SanitizedHtml html={version.referenceList} />
     </section>
   )
 }
