@@ -13,6 +13,7 @@ export { MESSAGE_SOURCE, RULES, toProblems, type RuleId } from './messages'
 export { createMarkdownProcessor } from './processor'
 export { renderReferenceList } from './reference-list'
 export { citationKeyCandidates } from './syntax/citation-parse'
+export { textWithoutCitations } from './hast-text'
 export { type SanitizedHtml, toHtml, toSanitizedHtml } from './to-html'
 export { ALLOWED_SCHEMES, checkUrl } from './url'
 export type {

@@ -90,6 +90,7 @@ export const RENDER_TASKS: Handlers = {
       audience: 'preview',
       label: variant ? 'Audience version' : 'Healthcare professional',
       body: toSanitizedHtml(result.hast),
+      text: '',
       referenceList: toSanitizedHtml(renderReferenceList(result.references)),
       references: result.references,
       toc: result.toc,

@@ -10,7 +10,12 @@ const js = readFileSync(SITE_ASSETS.find((a) => a.path === '/assets/site.js')!.f
 
 describe('site assets', () => {
   it('exist where the publisher will copy them from, and are small', () => {
-    expect(SITE_ASSETS.map((a) => a.path)).toEqual(['/assets/site.css', '/assets/site.js'])
+    expect(SITE_ASSETS.map((a) => a.path)).toEqual([
+      '/assets/site.css',
+      '/assets/site.js',
+      '/assets/search.js',
+      '/assets/search-terms.js',
+    ])
     for (const asset of SITE_ASSETS) expect(existsSync(asset.file)).toBe(true)
     expect(css.length).toBeLessThan(20_000)
     expect(js.length).toBeLessThan(3_000)
@@ -36,16 +41,22 @@ describe('site assets', () => {
 
   it('hook into attributes the pages actually render', () => {
     const article = renderArticlePage(site, approvedArticle())
-    const home = renderHomePage(site, [])
+    const home = renderHomePage(site, [], [])
     for (const hook of ['data-audience-choice', 'data-audience=', 'name="audience"']) {
       expect(article).toContain(hook)
     }
     expect(js).toContain('[data-audience-choice]')
     expect(js).toContain("closest('[data-audience]')")
-    expect(js).toContain('[data-search]')
-    expect(home).toContain('data-search=""')
-    expect(home).toContain('id="search"')
-    expect(js).toContain("element: '#search'")
     expect(js).toContain('localStorage')
+    const search = readFileSync(new URL('./assets/search.js', import.meta.url), 'utf8')
+    for (const hook of [
+      'data-search',
+      'data-search-form',
+      'data-search-status',
+      'data-search-results',
+    ]) {
+      expect(search).toContain(`[${hook}]`)
+      expect(home).toContain(`${hook}=""`)
+    }
   })
 })

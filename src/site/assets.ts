@@ -16,4 +16,14 @@ export const SITE_ASSETS: readonly { path: string; file: string; contentType: st
     file: fileURLToPath(new URL('./assets/site.js', import.meta.url)),
     contentType: 'text/javascript; charset=utf-8',
   },
+  {
+    path: SITE_PATHS.searchScript,
+    file: fileURLToPath(new URL('./assets/search.js', import.meta.url)),
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  {
+    path: SITE_PATHS.searchTermsScript,
+    file: fileURLToPath(new URL('./assets/search-terms.js', import.meta.url)),
+    contentType: 'text/javascript; charset=utf-8',
+  },
 ]

@@ -30,6 +30,23 @@ export function renderSitemap(site: SiteInfo, urls: SitemapUrl[]): string {
 }
 
 /**
+ * The sitemap index at `sitemap.xml` (sitemaps.org 0.9): the sitemap files it lists, each
+ * absolute under `site.baseUrl`, with the newest `lastmod` of its URLs.
+ */
+export function renderSitemapIndex(site: SiteInfo, sitemaps: SitemapUrl[]): string {
+  const entries = sitemaps.map(({ url, lastmod }) => {
+    const mod = lastmod ? `<lastmod>${isoDateTime(lastmod)}</lastmod>` : ''
+    return `  <sitemap><loc>${escapeXml(absoluteUrl(site, url))}</loc>${mod}</sitemap>\n`
+  })
+  return (
+    XML_DECLARATION +
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+    entries.join('') +
+    '</sitemapindex>\n'
+  )
+}
+
+/**
  * The Atom 1.0 feed (at `/feed.xml`), newest update first. The feed's `updated` is the newest
  * entry's, or `options.updated`, or the Unix epoch for an empty feed, so output is deterministic.
  * An entry that is not an approved revision says so in its summary.

@@ -166,6 +166,7 @@ export const summaries: ArticleSummary[] = [
   {
     slug: 'low-alp-myeloma',
     url: '/articles/low-alp-myeloma/',
+    topics: ['Multiple myeloma', 'Alkaline phosphatase'],
     title: 'Is low alkaline phosphatase (ALP) associated with multiple myeloma or lytic lesions?',
     summary: 'Normal or low ALP with lytic lesions points towards myeloma.',
     lastReviewed: '2025-11-27T10:05:00Z',
@@ -174,6 +175,7 @@ export const summaries: ArticleSummary[] = [
   {
     slug: 'hypercalcaemia-myeloma',
     url: '/articles/hypercalcaemia-myeloma/',
+    topics: ['multiple myeloma', 'Hypercalcaemia'],
     title: 'How should hypercalcaemia be managed in newly diagnosed myeloma?',
     summary: 'Hydration first, then bisphosphonates or denosumab.',
     lastReviewed: '2026-01-15T08:00:00Z',

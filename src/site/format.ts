@@ -12,8 +12,14 @@ export const SITE_PATHS = {
   notFound: '/404.html',
   stylesheet: '/assets/site.css',
   script: '/assets/site.js',
-  pagefindScript: '/pagefind/pagefind-ui.js',
-  pagefindStylesheet: '/pagefind/pagefind-ui.css',
+  searchScript: '/assets/search.js',
+  searchTermsScript: '/assets/search-terms.js',
+  /** The search index: `meta.json`, the full index's folders, the delta files. */
+  search: '/search/',
+  /** Topic pages: `/topics/<slug>/`. */
+  topics: '/topics/',
+  /** The sitemap files the index at `sitemap` lists. */
+  sitemaps: '/sitemaps/',
 } as const
 
 /** The review history page of an article: `<article url>history/`. */

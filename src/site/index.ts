@@ -9,14 +9,16 @@ export {
   renderHomePage,
   renderNotFoundPage,
   renderPolicyPage,
+  renderTopicPage,
   renderVersionPreview,
 } from './render'
-export { renderAtomFeed, renderRobots, renderSitemap } from './feeds'
+export { renderAtomFeed, renderRobots, renderSitemap, renderSitemapIndex } from './feeds'
 export { articleJsonLd, serializeJsonLd, type JsonLd } from './jsonld'
 export { SITE_ASSETS } from './assets'
 export { SITE_PATHS, absoluteUrl, historyUrl, profileUrl } from './format'
 export { MAX_VERSIONS } from './components/ArticlePage'
-export { sortByReviewed } from './components/HomePage'
+export * from './lists'
+export * from './search'
 export type * from './types'
 export {
   articleUrl,

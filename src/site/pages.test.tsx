@@ -9,7 +9,9 @@ import {
   renderHomePage,
   renderNotFoundPage,
   renderPolicyPage,
+  renderTopicPage,
 } from './render'
+import { recentlyReviewed, topicIndex } from './lists'
 import { all, attr, byId, hasClass, one, parse, tag, text } from './testing/html'
 
 function common(tree: Root) {
@@ -28,36 +30,61 @@ const current = (tree: Root) =>
   all(one(tree, hasClass('site-header')), (el) => attr(el, 'ariaCurrent') === 'page').map(text)
 
 describe('home page', () => {
-  const html = renderHomePage(site, summaries)
+  const topics = [...topicIndex(summaries).values()].map((t) => t.topic)
+  const html = renderHomePage(site, recentlyReviewed(summaries), topics)
   const tree = parse(html)
 
-  it('lists the articles, newest reviewed first, unreviewed last', () => {
+  it('lists the recently reviewed articles, newest first, and never a pending one', () => {
     common(tree)
-    const cards = all(tree, hasClass('article-card'))
+    const cards = all(one(tree, hasClass('article-index')), hasClass('article-card'))
     expect(cards.map((c) => attr(one(c, tag('a')), 'href'))).toEqual([
       '/articles/hypercalcaemia-myeloma/',
       '/articles/low-alp-myeloma/',
-      '/articles/mgus-follow-up/',
     ])
     expect(text(cards[0]!)).toContain('Reviewed January 15, 2026')
-    expect(text(cards[2]!)).toContain('Pending medical review')
-    expect(one(tree, hasClass('article-list')).tagName).toBe('ul')
+    expect(one(one(tree, hasClass('article-index')), hasClass('article-list')).tagName).toBe('ul')
     expect(current(tree)).toEqual(['Articles'])
   })
 
-  it('loads Pagefind UI as an enhancement, into a search region hidden until it loads', () => {
+  it('links every topic page, which together list every article', () => {
+    const links = all(one(tree, hasClass('topic-index')), tag('a'))
+    expect(links.map((a) => attr(a, 'href'))).toEqual(topics.map((t) => t.url))
+    const listed = new Set(
+      [...topicIndex(summaries).values()].flatMap((t) => t.articles.map((a) => a.slug)),
+    )
+    expect(listed).toEqual(new Set(summaries.map((s) => s.slug)))
+  })
+
+  it('loads the search as a module, into a search region hidden until it runs', () => {
     const head = one(tree, tag('head'))
-    const scripts = all(head, tag('script')).map((s) => attr(s, 'src'))
-    expect(scripts).toEqual(['/pagefind/pagefind-ui.js', '/assets/site.js', undefined])
-    expect(all(head, (el) => attr(el, 'href') === '/pagefind/pagefind-ui.css')).toHaveLength(1)
+    const scripts = all(head, tag('script')).map((s) => [attr(s, 'src'), attr(s, 'type')])
+    expect(scripts).toEqual([
+      ['/assets/search.js', 'module'],
+      ['/assets/site.js', undefined],
+      [undefined, 'application/ld+json'],
+    ])
     const search = one(tree, (el) => attr(el, 'dataSearch') !== undefined)
     expect(attr(search, 'hidden')).toBeDefined()
-    expect(all(search, byId('search'))).toHaveLength(1)
-    expect(html).not.toContain('data-pagefind-body')
+    expect(all(search, (el) => attr(el, 'role') === 'search')).toHaveLength(1)
+    expect(all(search, (el) => attr(el, 'role') === 'status')).toHaveLength(1)
   })
 
   it('says so when there is nothing to list', () => {
-    expect(text(parse(renderHomePage(site, [])))).toContain('No articles have been published yet.')
+    expect(text(parse(renderHomePage(site, [], [])))).toContain(
+      'No articles have been published yet.',
+    )
+  })
+})
+
+describe('topic page', () => {
+  const [topic] = [...topicIndex(summaries).values()]
+  const tree = parse(renderTopicPage(site, topic!.topic, topic!.articles))
+
+  it('lists the topic’s articles under its name, pending ones marked', () => {
+    common(tree)
+    expect(text(one(tree, tag('h1')))).toBe(topic!.topic.name)
+    const cards = all(tree, hasClass('article-card'))
+    expect(cards).toHaveLength(topic!.articles.length)
   })
 })
 

@@ -5,9 +5,17 @@ import { ArticlePage, VersionSection, versionIds } from './components/ArticlePag
 import { BoardPage } from './components/BoardPage'
 import { HistoryPage } from './components/HistoryPage'
 import { HomePage } from './components/HomePage'
+import { TopicPage } from './components/TopicPage'
 import { NotFoundPage } from './components/NotFoundPage'
 import { PolicyPage } from './components/PolicyPage'
-import type { ArticleSummary, ArticleView, AudienceVersion, Person, SiteInfo } from './types'
+import type {
+  ArticleSummary,
+  ArticleView,
+  AudienceVersion,
+  Person,
+  SiteInfo,
+  TopicRef,
+} from './types'
 
 /** A complete HTML document, starting with `<!doctype html>`. */
 function page(element: ReactElement): string {
@@ -19,9 +27,22 @@ export function renderArticlePage(site: SiteInfo, article: ArticleView): string 
   return page(<ArticlePage site={site} article={article} />)
 }
 
-/** The home page (at `/`): all articles, newest reviewed first, and Pagefind search. */
-export function renderHomePage(site: SiteInfo, articles: ArticleSummary[]): string {
-  return page(<HomePage site={site} articles={articles} />)
+/** The home page (at `/`): search, the recently reviewed articles and the topics. */
+export function renderHomePage(
+  site: SiteInfo,
+  recent: ArticleSummary[],
+  topics: TopicRef[],
+): string {
+  return page(<HomePage site={site} recent={recent} topics={topics} />)
+}
+
+/** A topic page (at `topic.url`): every article about it. */
+export function renderTopicPage(
+  site: SiteInfo,
+  topic: TopicRef,
+  articles: ArticleSummary[],
+): string {
+  return page(<TopicPage site={site} topic={topic} articles={articles} />)
 }
 
 /** The advisory board page (at `/advisory-board/`): one profile per person at `#<slug>`. */

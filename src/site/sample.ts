@@ -11,6 +11,7 @@ import {
   summaries,
 } from './fixtures'
 import { SITE_PATHS, historyUrl } from './format'
+import { recentlyReviewed, topicIndex } from './lists'
 import { renderAtomFeed, renderRobots, renderSitemap } from './feeds'
 import {
   renderArticlePage,
@@ -30,7 +31,14 @@ export function renderSampleSite(): Map<string, string> {
   const pending = { ...pendingArticle(), url: '/articles/pending/' }
   const overdue = { ...overdueArticle(), url: '/articles/overdue/' }
   const files = new Map<string, string>([
-    ['/index.html', renderHomePage(site, summaries)],
+    [
+      '/index.html',
+      renderHomePage(
+        site,
+        recentlyReviewed(summaries),
+        [...topicIndex(summaries).values()].map((t) => t.topic),
+      ),
+    ],
     [`${SITE_PATHS.board}index.html`, renderBoardPage(site, people)],
     [`${SITE_PATHS.policy}index.html`, renderPolicyPage(site, policy)],
     [SITE_PATHS.notFound, renderNotFoundPage(site)],

@@ -73,6 +73,8 @@ export interface PageReference {
  */
 export interface RenderedDocument {
   body: SanitizedHtml
+  /** The body's text without citation numbers, whitespace collapsed (what search finds it by). */
+  text: string
   referenceList: SanitizedHtml
   references: PageReference[]
   toc: TocEntry[]
@@ -147,6 +149,17 @@ export interface ArticleSummary {
   /** ISO 8601. */
   lastReviewed?: string
   approved: boolean
+  /** The conditions or subjects it is about (its topic pages). */
+  topics?: string[]
+}
+
+/** A topic page of the site: the articles about one condition or subject. */
+export interface TopicRef {
+  name: string
+  /** `/topics/<slug>/`. */
+  slug: string
+  url: string
+  count: number
 }
 
 /** An Atom feed entry: a summary plus when it last changed (ISO 8601). */

@@ -5,6 +5,7 @@ import {
   type DocumentRole,
   type MarkdownProcessor,
   renderReferenceList,
+  textWithoutCitations,
   toSanitizedHtml,
 } from '../markdown'
 import {
@@ -100,6 +101,7 @@ export function renderArticle(
     return {
       audience,
       body: toSanitizedHtml(result.hast),
+      text: textWithoutCitations(result.hast),
       referenceList: toSanitizedHtml(renderReferenceList(result.references)),
       references: result.references.map(({ key, number, anchorId, data }) => ({
         key,

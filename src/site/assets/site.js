@@ -43,14 +43,4 @@
     })
     window.addEventListener('hashchange', followHash)
   }
-
-  // Static search: Pagefind's UI, loaded by the home page before this file.
-  var search = document.querySelector('[data-search]')
-  if (search && typeof window.PagefindUI === 'function') {
-    new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false })
-    // Pagefind's input is labelled only by its title; the visible heading is the better label.
-    var input = search.querySelector('input')
-    if (input) input.setAttribute('aria-labelledby', 'search-heading')
-    search.hidden = false
-  }
 })()

@@ -1,18 +1,22 @@
-import { SITE_PATHS, absoluteUrl, isoDateTime } from '../format'
+import { SITE_PATHS, absoluteUrl } from '../format'
 import type { JsonLd } from '../jsonld'
-import type { ArticleSummary, SiteInfo } from '../types'
+import type { ArticleSummary, SiteInfo, TopicRef } from '../types'
+import { ArticleList } from './ArticleList'
 import { Document } from './Layout'
-import { DateOnly } from './Time'
 
-/** Newest reviewed first; never-reviewed articles last; ties by title. */
-export function sortByReviewed(articles: ArticleSummary[]): ArticleSummary[] {
-  const key = (a: ArticleSummary) => (a.lastReviewed ? isoDateTime(a.lastReviewed) : '')
-  return [...articles].sort(
-    (a, b) => key(b).localeCompare(key(a)) || a.title.localeCompare(b.title, 'en'),
-  )
-}
-
-export function HomePage({ site, articles }: { site: SiteInfo; articles: ArticleSummary[] }) {
+/**
+ * The home page: the site's search (shown by search.js: a static index needs JavaScript), the
+ * most recently reviewed articles, and every topic page (which together list every article).
+ */
+export function HomePage({
+  site,
+  recent,
+  topics,
+}: {
+  site: SiteInfo
+  recent: ArticleSummary[]
+  topics: TopicRef[]
+}) {
   const jsonLd: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
@@ -28,48 +32,49 @@ export function HomePage({ site, articles }: { site: SiteInfo; articles: Article
       path={SITE_PATHS.home}
       current="home"
       jsonLd={jsonLd}
-      head={<link rel="stylesheet" href={SITE_PATHS.pagefindStylesheet} />}
-      scripts={[SITE_PATHS.pagefindScript]}
+      modules={[SITE_PATHS.searchScript]}
     >
       <div className="intro">
         <h1>{site.name}</h1>
         <p className="lede">{site.advisoryBoardStatement}</p>
       </div>
-      {/* Shown by site.js once Pagefind's UI has loaded: static search needs JavaScript. */}
       <section className="search" aria-labelledby="search-heading" data-search="" hidden>
         <h2 id="search-heading">Search articles</h2>
-        <div id="search"></div>
+        <form className="search-form" role="search" data-search-form="">
+          <label htmlFor="search-query">Search for a question, condition or test</label>
+          <div className="search-row">
+            <input id="search-query" name="q" type="search" autoComplete="off" />
+            <button type="submit" className="button">
+              Search
+            </button>
+          </div>
+        </form>
+        <p className="search-status" role="status" aria-live="polite" data-search-status=""></p>
+        <ol className="article-list search-results" data-search-results=""></ol>
       </section>
-      <section className="article-index" aria-labelledby="articles-heading">
-        <h2 id="articles-heading">Articles</h2>
-        {articles.length === 0 ? (
+      <section className="article-index" aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recently reviewed</h2>
+        {recent.length === 0 ? (
           <p>No articles have been published yet.</p>
         ) : (
-          <ul className="article-list">
-            {sortByReviewed(articles).map((article) => (
-              <li key={article.slug} className="article-card">
-                <h3>
-                  <a href={article.url}>{article.title}</a>
-                </h3>
-                {article.summary ? <p>{article.summary}</p> : null}
-                <p className="article-card-meta">
-                  {article.approved ? (
-                    article.lastReviewed ? (
-                      <>
-                        Reviewed <DateOnly iso={article.lastReviewed} language={site.language} />
-                      </>
-                    ) : (
-                      <>Reviewed</>
-                    )
-                  ) : (
-                    <span className="tag tag-pending">Pending medical review</span>
-                  )}
-                </p>
+          <ArticleList site={site} articles={recent} />
+        )}
+      </section>
+      {topics.length ? (
+        <nav className="topic-index" aria-labelledby="topics-heading">
+          <h2 id="topics-heading">Browse by topic</h2>
+          <ul className="topic-list">
+            {topics.map((topic) => (
+              <li key={topic.slug}>
+                <a href={topic.url}>{topic.name}</a>{' '}
+                <span className="topic-count">
+                  ({topic.count} {topic.count === 1 ? 'article' : 'articles'})
+                </span>
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </nav>
+      ) : null}
     </Document>
   )
 }

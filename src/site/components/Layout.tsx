@@ -19,6 +19,8 @@ export interface DocumentProps {
   head?: ReactNode
   /** Scripts loaded (deferred) before the site script. */
   scripts?: string[]
+  /** Page-specific JavaScript modules (deferred, as modules are). */
+  modules?: string[]
   /** The site navigation item to mark as the current page. */
   current?: 'home' | 'board' | 'policy'
   children: ReactNode
@@ -53,6 +55,9 @@ export function Document(props: DocumentProps) {
         {props.head}
         {(props.scripts ?? []).map((src) => (
           <script key={src} src={src} defer />
+        ))}
+        {(props.modules ?? []).map((src) => (
+          <script key={src} src={src} type="module" />
         ))}
         <script src={SITE_PATHS.script} defer />
         {jsonLd ? (
