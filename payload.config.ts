@@ -3,6 +3,7 @@ import path from 'node:path'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { buildConfig, type Config } from 'payload'
 
+import { ArticleRenders } from './collections/ArticleRenders'
 import { Articles } from './collections/Articles'
 import { Citations } from './collections/Citations'
 import { Reviews } from './collections/Reviews'
@@ -38,7 +39,7 @@ export default buildConfig({
   serverURL: siteUrl(env),
   secret: resolveSecret(env),
   db: databaseAdapter(env.DATABASE_URL),
-  collections: [Articles, Citations, Reviews, Users],
+  collections: [Articles, Citations, Reviews, Users, ArticleRenders],
   globals: [SiteSettings],
   email,
   admin: {

@@ -10,7 +10,8 @@ import type { Article, Citation, User } from '../payload-types'
 import { publishSite, type PublishOptions } from '../src/publish/publishSite'
 import { rendererInputs } from '../src/publish/rendererVersion'
 import { ROOT_DIR } from '../src/config/env'
-import { rollback, sitePaths } from '../src/publish/build'
+import { currentBuild, rollback, sitePaths } from '../src/publish/build'
+import { readSiteFile } from '../src/publish/staticFiles'
 import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
 import { testPayload } from './helpers/payload'
 import { RestClient } from './helpers/rest'
@@ -55,6 +56,7 @@ const options = (extra: Partial<PublishOptions> = {}): PublishOptions => ({
   root,
   baseUrl,
   rendererVersion: 'test',
+  documentsVersion: 'test',
   ...extra,
 })
 
@@ -79,8 +81,13 @@ async function approvedArticle(body = 'Yes, it is'): Promise<Article> {
   return payload.findByID({ collection: 'articles', id, depth: 0 })
 }
 
-const read = (file: string) => fs.readFile(path.join(root, 'current', file), 'utf8')
-const inode = async (file: string) => (await fs.stat(path.join(root, 'current', file))).ino
+/** A file of the live build, as the server would serve it. */
+async function read(file: string): Promise<string> {
+  const text = await readSiteFile(root, file)
+  if (text === undefined) throw new Error(`${file} is not in the live build`)
+  return text
+}
+const objectOf = async (file: string) => (await currentBuild(root))!.files[file]?.object
 
 describe('publishing', () => {
   let first: Article
@@ -102,9 +109,10 @@ describe('publishing', () => {
       'robots.txt',
       'assets/site.css',
       'assets/site.js',
-      'pagefind/pagefind-ui.js',
+      'assets/search.js',
+      'search/meta.json',
     ]) {
-      await expect(fs.access(path.join(root, 'current', file)), file).resolves.toBeUndefined()
+      await expect(read(file), file).resolves.toBeTypeOf('string')
     }
     const page = await read(`articles/${first.slug}/index.html`)
     expect(page).toContain(first.title)
@@ -113,31 +121,82 @@ describe('publishing', () => {
     expect(page).toContain(reviewer.name)
     expect(page).toContain('"@type":"MedicalWebPage"')
     expect(page).not.toContain('pending human review')
-    expect(await read('sitemap.xml')).toContain(`${baseUrl}/articles/${first.slug}/`)
+    const sitemap = await read('sitemap.xml')
+    const shards = [...sitemap.matchAll(/<loc>https:\/\/answers\.example\.org\/([^<]+)<\/loc>/g)]
+    const listing = await Promise.all(shards.map(([, file]) => read(file!)))
+    expect(listing.join('\n')).toContain(`${baseUrl}/articles/${first.slug}/`)
   })
 
-  it('re-renders only the approved article, the lists, the feed, the sitemap and the index', async () => {
+  it('makes again only the approved article, the lists it is on, the feed, its sitemap and the search delta', async () => {
     const before = await publishSite(payload, options())
     expect(before.rendered).toEqual([]) // nothing changed since the last build
-    const unchangedInode = await inode(`articles/${first.slug}/index.html`)
+    const unchanged = await objectOf(`articles/${first.slug}/index.html`)
 
     const second = await approvedArticle()
     const report = await publishSite(payload, options())
-    expect(report.rendered.sort()).toEqual(
+    expect(report.full).toBe(false)
+    const made = report.rendered.filter(
+      (f) => !f.startsWith('search/') && !f.startsWith('sitemaps/'),
+    )
+    expect(made.sort()).toEqual(
       [
         `articles/${second.slug}/index.html`,
         `articles/${second.slug}/history/index.html`,
         'index.html',
+        'topics/other-topics/index.html',
         'feed.xml',
         'sitemap.xml',
-        'pagefind/',
       ].sort(),
     )
-    expect(report.reused).toContain(`articles/${first.slug}/index.html`)
-    expect(report.reused).toContain('advisory-board/index.html')
-    // Reused files are the previous build's files, linked, not rewritten.
-    expect(await inode(`articles/${first.slug}/index.html`)).toBe(unchangedInode)
+    // One article sitemap, the pages sitemap (the home page's date), the delta and meta of search.
+    expect(report.rendered.filter((f) => f.startsWith('sitemaps/'))).toHaveLength(2)
+    expect(report.rendered.filter((f) => f.startsWith('search/')).sort()).toEqual([
+      expect.stringMatching(/^search\/delta-[0-9a-f]{16}\.json$/),
+      'search/meta.json',
+    ])
+    expect(await objectOf(`articles/${first.slug}/index.html`)).toBe(unchanged)
     expect(await read('index.html')).toContain(second.title)
+    expect(report.renderedDocuments).toBe(1)
+  })
+
+  it('takes an unpublished article off the site, and out of its lists and search', async () => {
+    const article = await approvedArticle('An answer to take down')
+    await publishSite(payload, options())
+    expect(await read('index.html')).toContain(article.title)
+    const editor = await createUser(payload, ['editor'])
+    const asEditor = await RestClient.login(editor.email, PASSWORD)
+    const res = await asEditor.post(`/articles/${article.id}/workflow`, { action: 'unpublish' })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const report = await publishSite(payload, options())
+    expect(report.articles).not.toContain(article.slug)
+    expect(await readSiteFile(root, `articles/${article.slug}/index.html`)).toBeUndefined()
+    expect(await read('index.html')).not.toContain(article.title)
+    const meta = JSON.parse(await read('search/meta.json'))
+    const delta = JSON.parse(await read(`search/${meta.delta}`))
+    expect(JSON.stringify(delta.docs)).not.toContain(article.slug)
+  })
+
+  it('makes again the pages of articles citing a reference that changed, and only those', async () => {
+    const article = await approvedArticle('Cites the shared reference')
+    await publishSite(payload, options())
+    const other = await createCitation(payload, { title: 'A reference nobody cites' })
+    await payload.update({
+      collection: 'citations',
+      id: other.id,
+      data: { title: 'Still uncited' },
+    })
+    expect((await publishSite(payload, options())).rendered).toEqual([])
+    // A reviewer renames themselves: every page naming them is made again.
+    await payload.update({
+      collection: 'users',
+      id: reviewer.id,
+      data: { name: `${reviewer.name} Jr` },
+    })
+    const report = await publishSite(payload, options())
+    expect(report.rendered).toContain(`articles/${article.slug}/index.html`)
+    expect(await read(`articles/${article.slug}/index.html`)).toContain(`${reviewer.name} Jr`)
+    expect(report.renderedDocuments).toBe(0) // the Markdown did not change: its rendering is kept
+    await payload.update({ collection: 'users', id: reviewer.id, data: { name: reviewer.name } })
   })
 
   it('refuses a published revision changed behind the workflow, keeping the approved page', async () => {
@@ -155,13 +214,14 @@ describe('publishing', () => {
     const page = await read(`articles/${article.slug}/index.html`)
     expect(page).toContain('The approved answer')
     expect(page).not.toContain('tampered')
-    expect(report.reused).toContain(`articles/${article.slug}/index.html`)
+    expect(report.rendered).not.toContain(`articles/${article.slug}/index.html`)
   })
 
   it('leaves the live site untouched when rendering fails', async () => {
     const paths = sitePaths(root)
     const liveBefore = await fs.readlink(paths.current)
     const homeBefore = await read('index.html')
+    const buildsBefore = await fs.readdir(paths.builds)
     await approvedArticle()
     await expect(
       publishSite(
@@ -177,18 +237,17 @@ describe('publishing', () => {
     ).rejects.toThrow('the home page failed to render')
     expect(await fs.readlink(paths.current)).toBe(liveBefore)
     expect(await read('index.html')).toBe(homeBefore)
-    const leftovers = (await fs.readdir(paths.builds)).filter((f) => f.endsWith('.staging'))
-    expect(leftovers).toEqual([])
+    expect(await fs.readdir(paths.builds)).toEqual(buildsBefore)
   })
 
   it('rolls back to the previous build', async () => {
     const paths = sitePaths(root)
     const report = await publishSite(payload, options())
     const previous = await fs.readlink(paths.previous)
-    expect(await fs.readlink(paths.current)).toBe(`builds/${report.buildId}`)
+    expect(await fs.readlink(paths.current)).toBe(`builds/${report.buildId}.json`)
     await rollback(root)
     expect(await fs.readlink(paths.current)).toBe(previous)
-    expect(await fs.readlink(paths.previous)).toBe(`builds/${report.buildId}`)
+    expect(await fs.readlink(paths.previous)).toBe(`builds/${report.buildId}.json`)
     await rollback(root)
   })
 
@@ -202,7 +261,7 @@ describe('publishing', () => {
     // Had they overlapped, both would have started from the same build and rendered the page.
     expect([a, b].map((r) => r.rendered.includes(page)).sort()).toEqual([false, true])
     expect([a, b].find((r) => !r.rendered.includes(page))!.rendered).toEqual([])
-    expect(await fs.readlink(sitePaths(root).current)).toBe(`builds/${b.buildId}`)
+    expect(await fs.readlink(sitePaths(root).current)).toBe(`builds/${b.buildId}.json`)
   })
 
   it('renders every article page anew when what renders them changes, a workflow label say', async () => {
@@ -230,8 +289,7 @@ describe('publishing', () => {
       expect(report.rendered).toContain(`articles/${slug}/index.html`)
       expect(report.rendered).toContain(`articles/${slug}/history/index.html`)
     }
-    expect(
-      report.reused.filter((file) => file.endsWith('.html') && !refused.has(file.split('/')[1])),
-    ).toEqual([])
+    expect(report.full).toBe(true)
+    expect(report.renderedDocuments).toBe(0) // only the template changed: no Markdown rendered
   })
 })

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SiteSetting } from '../payload-types'
 import { importContent } from '../src/content/importContent'
+import { readSiteFile } from '../src/publish/staticFiles'
 import { loadContentDir } from '../src/content/loadContentDir'
 import { publishSite, type PublishOptions } from '../src/publish/publishSite'
 import { unique } from './helpers/fixtures'
@@ -72,7 +73,7 @@ const options = (): PublishOptions => ({
   baseUrl: 'https://answers.example.org',
   rendererVersion: 'test',
 })
-const page = () => fs.readFile(path.join(root, 'current', 'articles', slug, 'index.html'), 'utf8')
+const page = async () => (await readSiteFile(root, `articles/${slug}/index.html`)) ?? ''
 
 beforeAll(async () => {
   payload = await testPayload()

@@ -1,10 +1,8 @@
-import fs from 'node:fs/promises'
-import path from 'node:path'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { SiteSetting } from '../payload-types'
+import { readSiteFile } from '../src/publish/staticFiles'
 import { createUser, drainJobs, unique } from './helpers/fixtures'
 import { testPayload } from './helpers/payload'
 
@@ -48,10 +46,7 @@ describe('saving the site settings', () => {
     expect(queued.docs.map((job) => job.input)).toContainEqual({ reason: 'site settings changed' })
 
     await drainJobs(payload)
-    const policy = await fs.readFile(
-      path.join(inject('siteDir'), 'current', 'editorial-policy', 'index.html'),
-      'utf8',
-    )
+    const policy = await readSiteFile(inject('siteDir'), 'editorial-policy/index.html')
     expect(policy).toContain(marker)
 
     const versions = await payload.findGlobalVersions({

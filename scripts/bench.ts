@@ -142,8 +142,8 @@ const facts = {
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   articles: N,
   importSeconds: Math.round(importMs / 100) / 10,
-  fullPublish: { rendered: full.rendered.length, reused: full.reused.length },
-  incrementalPublish: { rendered: incremental.rendered, reused: incremental.reused.length },
+  fullPublish: { rendered: full.rendered.length, reused: full.reused },
+  incrementalPublish: { rendered: incremental.rendered, reused: incremental.reused },
 }
 const report = [
   '# Performance report',
@@ -158,7 +158,7 @@ const report = [
   ),
   '',
   `Full publish rendered ${full.rendered.length} files. After one approval the incremental publish rendered ` +
-    `${incremental.rendered.length} (${incremental.rendered.join(', ')}) and reused ${incremental.reused.length}.`,
+    `${incremental.rendered.length} (${incremental.rendered.join(', ')}) and reused ${incremental.reused}.`,
   '',
   'Timings are wall-clock on a shared machine: compare runs on the same machine, not across machines.',
   '',

@@ -1,8 +1,10 @@
 /**
- * `npm run publish -- [--out DIR] [--rollback]`: publishes the site from the database into DIR
- * (default SITE_DIR, data/site); the live site is DIR/current. `--rollback` puts the build
- * before the last publish back. Exit 0 on success (refused articles are reported, not fatal),
- * 1 when publishing could not run, 2 on a usage error.
+ * `npm run publish -- [--out DIR] [--full] [--rollback] [--export DIR]`: publishes the site from
+ * the database into the site folder DIR (default SITE_DIR, data/site), making only what changed
+ * since the last publish (`--full`: every page). `--rollback` puts the build before the last
+ * publish back. `--export DIR` writes the live build as plain files for a static host, after
+ * publishing (or alone with `--no-publish`). Exit 0 on success (refused articles are reported,
+ * not fatal), 1 when publishing could not run, 2 on a usage error.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -10,18 +12,27 @@ import { parseArgs } from 'node:util'
 import type { Payload } from 'payload'
 
 import { readEnv, siteDir } from '../src/config/env'
-import { rollback } from '../src/publish/build'
+import { exportSite, rollback } from '../src/publish/build'
+import { renderPool } from '../src/render'
 import { closeAndExit, openPayload } from './lib/openPayload'
 import { describePublish, publishConfiguredSite } from '../src/publish/configured'
 
+const USAGE =
+  'usage: npm run publish -- [--out DIR] [--full] [--rollback] [--export DIR [--no-publish]]'
 let args
 try {
   args = parseArgs({
-    options: { out: { type: 'string' }, rollback: { type: 'boolean', default: false } },
+    options: {
+      out: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      rollback: { type: 'boolean', default: false },
+      export: { type: 'string' },
+      'no-publish': { type: 'boolean', default: false },
+    },
     allowPositionals: false,
   }).values
 } catch (error) {
-  console.error(`${(error as Error).message}\nusage: npm run publish -- [--out DIR] [--rollback]`)
+  console.error(`${(error as Error).message}\n${USAGE}`)
   process.exit(2)
 }
 
@@ -39,10 +50,16 @@ if (args.rollback) {
 
 let payload: Payload | undefined
 try {
-  payload = await openPayload()
-  const report = await publishConfiguredSite(payload, root)
-  console.log(describePublish(report))
-  console.log(`The live site is ${path.join(root, 'current')}.`)
+  if (!args['no-publish']) {
+    payload = await openPayload()
+    const report = await publishConfiguredSite(payload, root, { full: args.full })
+    console.log(describePublish(report))
+  }
+  if (args.export) {
+    const count = await exportSite(root, args.export)
+    console.log(`Exported the live build (${count} files) to ${path.resolve(args.export)}.`)
+  }
+  await renderPool().close()
   await closeAndExit(payload, 0)
 } catch (error) {
   console.error(`npm run publish: ${(error as Error).message}`)

@@ -4,21 +4,25 @@ import type { Payload } from 'payload'
 
 import { readEnv, ROOT_DIR, siteDir, siteUrl } from '../config/env'
 import { publishSite as publish, type PublishReport } from './publishSite'
-import { rendererInputs } from './rendererVersion'
+import { DOCUMENT_ENTRY_POINTS, rendererInputs } from './rendererVersion'
 
-let version: Promise<string> | undefined
+let versions: Promise<{ pages: string; documents: string }> | undefined
 
 /**
- * Everything the pages are rendered by (see `rendererInputs`), computed once per process: when
- * any of it changes, every page is rendered anew.
+ * Everything the pages are rendered by, and everything an article's documents are rendered by
+ * (see `rendererInputs`), computed once per process: when the first changes, every page is made
+ * anew; when the second changes, every article's Markdown is rendered anew.
  */
-export function configuredRendererVersion(): Promise<string> {
-  if (!version) {
-    version = rendererInputs({ root: ROOT_DIR }).then((inputs) => inputs.version)
+export function configuredRendererVersions(): Promise<{ pages: string; documents: string }> {
+  if (!versions) {
+    versions = Promise.all([
+      rendererInputs({ root: ROOT_DIR }),
+      rendererInputs({ root: ROOT_DIR, entryPoints: DOCUMENT_ENTRY_POINTS }),
+    ]).then(([pages, documents]) => ({ pages: pages.version, documents: documents.version }))
     // A failure is not kept: the next publish tries again.
-    version.catch(() => (version = undefined))
+    versions.catch(() => (versions = undefined))
   }
-  return version
+  return versions
 }
 
 /**
@@ -28,12 +32,17 @@ export function configuredRendererVersion(): Promise<string> {
 export async function publishConfiguredSite(
   payload: Payload,
   out?: string,
+  options: { full?: boolean } = {},
 ): Promise<PublishReport> {
   const env = readEnv()
   return publish(payload, {
     root: out ? path.resolve(out) : siteDir(env),
     baseUrl: siteUrl(env),
-    rendererVersion: await configuredRendererVersion(),
+    full: options.full,
+    ...(await configuredRendererVersions().then((v) => ({
+      rendererVersion: v.pages,
+      documentsVersion: v.documents,
+    }))),
   })
 }
 
@@ -41,7 +50,9 @@ export async function publishConfiguredSite(
 export function describePublish(report: PublishReport): string {
   const lines = [
     `Published ${report.articles.length} article(s) to ${report.dir} in ${report.durationMs} ms: ` +
-      `${report.rendered.length} file(s) rendered, ${report.reused.length} unchanged.`,
+      `${report.rendered.length} file(s) made, ${report.reused} unchanged` +
+      (report.full ? ' (a full publish)' : '') +
+      `; ${report.renderedDocuments} article(s) rendered from Markdown.`,
   ]
   for (const r of report.refused) lines.push(`  refused ${r.slug}: ${r.reason}`)
   for (const w of report.warnings) lines.push(`  warning ${w}`)

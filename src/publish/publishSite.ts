@@ -1,52 +1,78 @@
-import { createHash } from 'node:crypto'
-import fs from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { createMarkdownProcessor } from '../markdown'
+import type { SiteSetting } from '../../payload-types'
+import { createMarkdownProcessor, type MarkdownOptions } from '../markdown'
+import { DEFAULT_CITATION_STYLE, isCitationStyle } from '../references'
+import { type RenderPool, renderPool } from '../render'
 import * as site from '../site'
-import type { FeedArticle, SiteInfo } from '../site'
+import type { SearchRecord, SiteInfo } from '../site'
 import { isOverdue } from '../workflow'
-import { loadSiteData, type Refusal } from './loadSiteData'
-import { currentBuild, fingerprint, type PlannedFile, withLock, writeBuild } from './build'
+import {
+  currentBuild,
+  fingerprint,
+  goLive,
+  type ManifestArticle,
+  prune,
+  putObject,
+  type SiteManifest,
+  withLock,
+} from './build'
+import { changesSince, siteCounts } from './changes'
+import { listFiles, pagePath, type PlannedFile, type Renderers } from './listPages'
 import { boardMember } from './people'
-import { articleSummary, articleUrl, articleView, type ArticleRecord } from './viewModels'
+import { type LoadedArticle, PAGE_SIZE, SiteReader, chunks } from './read'
+import { readRenders, renderKey, writeRenders } from './renders'
+import { searchFiles } from './searchFiles'
+import { approvalProblemOf, articleSource, articleSummary, contentHashOf } from './viewModels'
 
-/** The page renderers, replaceable so a test can make one fail. */
-export type Renderers = Pick<
-  typeof site,
-  | 'renderArticlePage'
-  | 'renderHistoryPage'
-  | 'renderHomePage'
-  | 'renderBoardPage'
-  | 'renderPolicyPage'
-  | 'renderNotFoundPage'
-  | 'renderSitemap'
-  | 'renderAtomFeed'
-  | 'renderRobots'
->
+export type { Renderers }
 
 export interface PublishOptions {
-  /** The site folder: builds go under `builds/`, `current` links to the live one. */
+  /** The site folder: objects, builds, and `current` linking to the live one. */
   root: string
   /** The public address, for canonical links, the sitemap and the feed. */
   baseUrl: string
   now?: Date
-  /** Changes whenever the code that renders changes, so every page is rendered anew. */
+  /** Changes whenever the code that renders pages changes, so every page is rendered anew. */
   rendererVersion?: string
+  /**
+   * Changes whenever the code that renders Markdown changes, so kept renderings are not reused.
+   * Default `rendererVersion`.
+   */
+  documentsVersion?: string
+  /** Make every page again, even if nothing it is made from changed. */
+  full?: boolean
+  /** The render pool (default: this process's). */
+  pool?: RenderPool
+  /** Replaces page renderers (a test makes one fail). The article pages render in the pool. */
   renderers?: Partial<Renderers>
+}
+
+/** An article the publisher did not render from the database, and why. */
+export interface Refusal {
+  id: string | number
+  slug: string
+  reason: string
 }
 
 export interface PublishReport {
   buildId: string
+  /** The site folder; the live build is the manifest `current` links to. */
   dir: string
+  /** Every page was made again (a first publish, a renderer or settings change, or `full`). */
+  full: boolean
   /** Slugs of the articles in this build (published, or pending with a banner). */
   articles: string[]
   /** Articles not rendered from the database, and why; their previous pages, if any, stay. */
   refused: Refusal[]
-  /** Site-relative paths rendered in this build (the rest were reused unchanged). */
+  /** Site paths made anew in this build (the rest are the previous build's, unchanged). */
   rendered: string[]
-  reused: string[]
+  /** How many files of the build are unchanged from the previous one. */
+  reused: number
+  /** How many articles' Markdown was rendered (the rest reused kept renderings). */
+  renderedDocuments: number
   /** Content warnings in published pages (dropped HTML, unsafe URLs…), per article. */
   warnings: string[]
   durationMs: number
@@ -60,14 +86,26 @@ export class PublishError extends Error {
   }
 }
 
-/** The file a site-relative URL is served from: `/a/` is `a/index.html`, `/feed.xml` itself. */
-const pagePath = (url: string) => url.replace(/^\//, '') + (url.endsWith('/') ? 'index.html' : '')
+/** The settings that appear on pages (not who saved them or when). */
+const visibleSettings = ({ updatedAt: _u, createdAt: _c, updatedBy: _b, ...rest }: SiteSetting) =>
+  rest
+
+const articlePages = (slug: string) => {
+  const url = site.articleUrl(slug)
+  return { article: pagePath(url), history: pagePath(site.historyUrl({ url })) }
+}
 
 /**
- * Publishes the site from the CMS: reads the approved revision of every article (and, under the
- * pending-with-banner policy, pending ones), refuses any whose content does not match its
- * approval or has Markdown errors, renders what changed since the last build, and swaps the new
- * build in atomically. One publish at a time per site folder.
+ * Publishes the site from the CMS into the site folder `root`, one publish at a time:
+ * - reads the approved revision of every article (under `pending-with-banner` also the latest
+ *   pending one of articles never approved) a page at a time; after a first publish only the
+ *   articles that changed since the last one (`changesSince`), unless the renderer, the settings
+ *   or the address changed;
+ * - refuses a published revision whose content no longer hashes to its approval, and any article
+ *   that cannot be rendered within its budget (its previous pages, if any, stay);
+ * - renders articles in the render pool, reusing kept renderings of their Markdown;
+ * - makes the list pages, the feed, the sitemaps and the search index from what changed;
+ * - keeps every new file as an object, then makes the new build live in one rename.
  */
 export async function publishSite(
   payload: Payload,
@@ -75,176 +113,283 @@ export async function publishSite(
 ): Promise<PublishReport> {
   return withLock(options.root, async () => {
     const started = Date.now()
-    const now = options.now ?? new Date()
+    const readAt = new Date()
+    const now = options.now ?? readAt
+    const pool = options.pool ?? renderPool()
     const render: Renderers = { ...site, ...options.renderers }
-    const data = await loadSiteData(payload)
-    if (!data.settings.disclaimer?.trim()) {
+    const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
+    if (!settings.disclaimer?.trim()) {
       throw new PublishError(
         'The site settings have no disclaimer; every article page shows one. Add it under Settings › Site settings in /admin (or in content/site.yaml) and publish again.',
       )
     }
-    // The settings are part of every page's fingerprint: a new style renders every page anew.
-    const markdown = createMarkdownProcessor({
+    const markdownOptions: MarkdownOptions = {
       siteUrl: options.baseUrl,
-      citationStyle: data.settings.citationStyle,
-    })
-    const info: SiteInfo = site.buildSiteInfo(data.settings, options.baseUrl, markdown)
+      citationStyle: isCitationStyle(settings.citationStyle)
+        ? settings.citationStyle
+        : DEFAULT_CITATION_STYLE,
+    }
+    const markdown = createMarkdownProcessor(markdownOptions)
+    const info: SiteInfo = site.buildSiteInfo(settings, options.baseUrl, markdown)
     const renderer = options.rendererVersion ?? 'unversioned'
-    const siteKey = fingerprint(renderer, data.settings, options.baseUrl)
-    const previous = (await currentBuild(options.root))?.manifest
-    const refused = [...data.refused]
-    const warnings: string[] = []
-    const files: PlannedFile[] = []
-    const summaries = new Map<string, FeedArticle>()
+    const siteKey = fingerprint(renderer, visibleSettings(settings), options.baseUrl)
+    const documentsVersion = fingerprint(options.documentsVersion ?? renderer, markdownOptions)
+    const previous = await currentBuild(options.root)
+    const full = !previous || previous.siteKey !== siteKey || options.full === true
+    const withPending = settings.publishPolicy === 'pending-with-banner'
+    const reader = new SiteReader(payload)
+    const counts = await siteCounts(payload)
 
-    const carryOver = (slug: string) => {
-      if (!previous) return
-      for (const [path, file] of Object.entries(previous.files)) {
-        if (file.article !== slug) continue
-        files.push({
-          path,
-          input: file.input,
-          article: slug,
-          searchable: file.searchable,
-          render: () => {
-            throw new Error(`${path} should have been reused from the previous build`)
-          },
-        })
-      }
-      const summary = previous.articles[slug] as FeedArticle | undefined
-      if (summary) summaries.set(slug, summary)
+    const articles: Record<string, ManifestArticle> = full ? {} : { ...previous!.articles }
+    const files: SiteManifest['files'] = {}
+    if (!full) {
+      for (const [path, file] of Object.entries(previous!.files)) files[path] = file
+    }
+    const refused: Refusal[] = []
+    const warnings: string[] = []
+    const rendered: string[] = []
+    const records = new Map<string, SearchRecord>()
+    const changedSlugs = new Set<string>()
+    let renderedDocuments = 0
+    const slugById = new Map(
+      Object.entries(previous?.articles ?? {}).map(([slug, a]) => [a.id, slug]),
+    )
+
+    const remove = (slug: string) => {
+      const entry = articles[slug]
+      if (!entry) return
+      for (const page of entry.pages) delete files[page]
+      delete articles[slug]
+      changedSlugs.add(slug)
+    }
+    /** A refused article keeps the pages it had, if any. */
+    const keepPrevious = (slug: string) => {
+      const before = previous?.articles[slug]
+      if (!before) return
+      articles[slug] = before
+      for (const page of before.pages) files[page] = previous!.files[page]!
     }
 
-    for (const record of data.records as ArticleRecord[]) {
-      const { doc } = record
-      const overdue = record.approved && isOverdue(doc.reviewDue, now)
-      const input = fingerprint(siteKey, record, overdue)
-      const page = pagePath(articleUrl(doc.slug))
-      const unchanged = previous?.files[page]?.input === fingerprint('article', input)
-      let view: site.ArticleView | undefined
-      if (!unchanged) {
-        const built = articleView(record, markdown, now)
-        const errors = built.problems.filter((p) => p.severity === 'error')
-        if (errors.length) {
-          refused.push({
-            id: doc.id,
-            slug: doc.slug,
-            reason: `its Markdown has errors: ${errors.map((e) => `${e.field ?? 'body'}${e.line ? `:${e.line}` : ''} ${e.message}`).join('; ')}`,
-          })
-          carryOver(doc.slug)
+    const publishPage = async (page: LoadedArticle[]) => {
+      const jobs: {
+        loaded: LoadedArticle
+        source: site.ArticleSource
+        input: string
+        key: string
+      }[] = []
+      for (const loaded of page) {
+        const { doc } = loaded
+        const id = String(doc.id)
+        const slug = doc.slug
+        // An article whose slug changed leaves its old address.
+        const oldSlug = slugById.get(id)
+        if (oldSlug && oldSlug !== slug) remove(oldSlug)
+        const problem = approvalProblemOf(loaded)
+        if (problem) {
+          refused.push({ id: doc.id, slug, reason: problem.reason })
+          if (full) keepPrevious(slug)
           continue
         }
-        for (const w of built.problems) {
-          warnings.push(
-            `${doc.slug} ${w.field ?? 'body'}${w.line ? `:${w.line}` : ''}: ${w.message}`,
-          )
-        }
-        view = built.view
+        const source = articleSource(loaded)
+        const overdue = loaded.approved && isOverdue(doc.reviewDue, now)
+        const input = fingerprint(siteKey, source, overdue)
+        if (!full && previous!.articles[slug]?.input === input && articles[slug]) continue
+        jobs.push({
+          loaded,
+          source,
+          input,
+          key: renderKey(contentHashOf(loaded), documentsVersion),
+        })
       }
-      const ready = () => view ?? articleView(record, markdown, now).view
-      files.push(
-        {
-          path: page,
-          input: fingerprint('article', input),
-          searchable: true,
-          article: doc.slug,
-          render: () => render.renderArticlePage(info, ready()),
-        },
-        {
-          path: pagePath(site.historyUrl({ url: articleUrl(doc.slug) })),
-          input: fingerprint('history', input),
-          article: doc.slug,
-          render: () => render.renderHistoryPage(info, ready()),
-        },
+      if (!jobs.length) return
+      const kept = await readRenders(
+        payload,
+        jobs.map((j) => j.key),
       )
-      summaries.set(doc.slug, articleSummary(doc, record.approved))
-    }
-    for (const r of data.refused) carryOver(r.slug)
-
-    const listed = [...summaries.values()]
-    const listKey = fingerprint(siteKey, listed)
-    const board = data.board.map(boardMember)
-    const sitemapUrls = [
-      {
-        url: site.SITE_PATHS.home,
-        lastmod: listed
-          .map((a) => a.updated)
-          .sort()
-          .at(-1),
-      },
-      { url: site.SITE_PATHS.board },
-      { url: site.SITE_PATHS.policy },
-      ...listed.flatMap((a) => [
-        { url: a.url, lastmod: a.updated },
-        { url: site.historyUrl(a), lastmod: a.updated },
-      ]),
-    ]
-    files.push(
-      {
-        path: pagePath(site.SITE_PATHS.home),
-        input: fingerprint('home', listKey),
-        render: () => render.renderHomePage(info, listed),
-      },
-      {
-        path: pagePath(site.SITE_PATHS.feed),
-        input: fingerprint('feed', listKey),
-        render: () => render.renderAtomFeed(info, listed),
-      },
-      {
-        path: pagePath(site.SITE_PATHS.sitemap),
-        input: fingerprint('sitemap', siteKey, sitemapUrls),
-        render: () => render.renderSitemap(info, sitemapUrls),
-      },
-      {
-        path: pagePath(site.SITE_PATHS.board),
-        input: fingerprint('board', siteKey, board),
-        render: () => render.renderBoardPage(info, board),
-      },
-      {
-        path: pagePath(site.SITE_PATHS.policy),
-        input: fingerprint('policy', siteKey),
-        render: () =>
-          render.renderPolicyPage(
-            info,
-            markdown.render({
-              markdown: data.settings.editorialPolicy ?? '',
-              references: [],
-              path: 'site settings: editorial policy',
-            }).hast,
-          ),
-      },
-      {
-        path: pagePath(site.SITE_PATHS.notFound),
-        input: fingerprint('404', siteKey),
-        render: () => render.renderNotFoundPage(info),
-      },
-      {
-        path: pagePath(site.SITE_PATHS.robots),
-        input: fingerprint('robots', siteKey),
-        render: () => render.renderRobots(info),
-      },
-    )
-    for (const asset of site.SITE_ASSETS) {
-      const content = await fs.readFile(asset.file)
-      const digest = createHash('sha256').update(content).digest('hex')
-      files.push({
-        path: pagePath(asset.path),
-        input: fingerprint('asset', digest),
-        render: () => content,
-      })
+      const toKeep = new Map<string, site.RenderedArticle>()
+      await Promise.all(
+        jobs.map(async ({ loaded, source, input, key }) => {
+          const { doc } = loaded
+          try {
+            const result = await pool.run('publish-article', {
+              options: markdownOptions,
+              site: info,
+              source,
+              documents: kept.get(key),
+              now: now.toISOString(),
+            })
+            const errors = result.documents.problems.filter((p) => p.severity === 'error')
+            if (errors.length) {
+              refused.push({
+                id: doc.id,
+                slug: doc.slug,
+                reason: `its Markdown has errors: ${errors.map((e) => `${e.field ?? 'body'}${e.line ? `:${e.line}` : ''} ${e.message}`).join('; ')}`,
+              })
+              if (full) keepPrevious(doc.slug)
+              return
+            }
+            for (const w of result.documents.problems) {
+              warnings.push(
+                `${doc.slug} ${w.field ?? 'body'}${w.line ? `:${w.line}` : ''}: ${w.message}`,
+              )
+            }
+            if (result.rendered) {
+              renderedDocuments++
+              toKeep.set(key, result.documents)
+            }
+            const paths = articlePages(doc.slug)
+            const [article, history, search] = await Promise.all([
+              putObject(options.root, result.article),
+              putObject(options.root, result.history),
+              putObject(options.root, JSON.stringify(result.search)),
+            ])
+            files[paths.article] = { object: article, input }
+            files[paths.history] = { object: history, input }
+            rendered.push(paths.article, paths.history)
+            records.set(doc.slug, result.search)
+            changedSlugs.add(doc.slug)
+            articles[doc.slug] = {
+              id: String(doc.id),
+              summary: articleSummary(loaded),
+              input,
+              pages: [paths.article, paths.history],
+              search,
+            }
+          } catch (error) {
+            refused.push({
+              id: doc.id,
+              slug: doc.slug,
+              reason: `it could not be rendered: ${(error as Error).message}`,
+            })
+            if (full) keepPrevious(doc.slug)
+          }
+        }),
+      )
+      await writeRenders(payload, toKeep)
     }
 
-    const articles = Object.fromEntries(summaries)
-    const build = await writeBuild(options.root, files, articles)
+    if (full) {
+      for await (const page of reader.published()) await publishPage(page)
+      if (withPending) for await (const page of reader.pending()) await publishPage(page)
+    } else {
+      const changes = await changesSince(payload, new Date(previous!.watermark), now)
+      const ids = new Set(changes.articles)
+      // Deleted articles (or any change the queries above did not explain): compare counts.
+      const present = Object.values(previous!.articles)
+      const approvedBefore = present.filter((a) => a.summary.approved).length
+      if (counts.published < approvedBefore || (!withPending && present.length > approvedBefore)) {
+        for (const a of present) ids.add(a.id)
+      } else if (withPending && counts.pending < present.length - approvedBefore) {
+        for (const a of present) if (!a.summary.approved) ids.add(a.id)
+      }
+      for (const chunk of chunks([...ids])) {
+        for (let i = 0; i < chunk.length; i += PAGE_SIZE) {
+          const part = chunk.slice(i, i + PAGE_SIZE)
+          const page = await reader.byIds(part, withPending)
+          await publishPage(page)
+          // Considered but not on the site any more: unpublished, withdrawn, deleted.
+          const found = new Set(page.map((a) => String(a.doc.id)))
+          for (const id of part) {
+            const slug = slugById.get(id)
+            if (!found.has(id) && slug && !refused.some((r) => r.slug === slug)) remove(slug)
+          }
+        }
+      }
+    }
+
+    const boardUsers = await payload.find({
+      collection: 'users',
+      where: { roles: { contains: 'reviewer' } },
+      sort: 'name',
+      depth: 0,
+      limit: 1000,
+      pagination: false,
+    })
+    const policy = markdown.render({
+      markdown: settings.editorialPolicy ?? '',
+      references: [],
+      path: 'site settings: editorial policy',
+    }).hast
+    const planned: PlannedFile[] = await listFiles({
+      info,
+      siteKey,
+      articles: Object.values(articles)
+        .map((a) => a.summary)
+        .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+      board: boardUsers.docs.map(boardMember),
+      policy,
+      render,
+    })
+    const listPaths = new Set(planned.map((f) => f.path))
+    // Lists that are gone (a topic nobody writes about any more).
+    for (const path of Object.keys(files)) {
+      if (!isArticlePage(path) && !path.startsWith(SEARCH_PATH) && !listPaths.has(path)) {
+        delete files[path]
+      }
+    }
+    for (const file of planned) {
+      if (files[file.path]?.input === file.input) continue
+      const object = await putObject(options.root, await file.render())
+      files[file.path] = { object, input: file.input }
+      rendered.push(file.path)
+    }
+
+    const search = await searchFiles({
+      siteRoot: options.root,
+      previous: full ? undefined : previous!.search,
+      articles,
+      changed: changedSlugs,
+      records,
+      full,
+    })
+    for (const path of Object.keys(files)) if (path.startsWith(SEARCH_PATH)) delete files[path]
+    if (!full) {
+      // The full index stays as it was: its files are the previous build's.
+      for (const [path, file] of Object.entries(previous!.files)) {
+        if (path.startsWith(`${SEARCH_PATH}${search.search.base}`)) files[path] = file
+      }
+    }
+    for (const file of search.files) {
+      const object = await putObject(options.root, file.content)
+      if (previous?.files[file.path]?.object !== object) rendered.push(file.path)
+      files[file.path] = { object, input: object }
+    }
+
+    const buildId = `${readAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`
+    const manifest: SiteManifest = {
+      version: 2,
+      buildId,
+      createdAt: new Date().toISOString(),
+      siteKey,
+      watermark: readAt.toISOString(),
+      now: now.toISOString(),
+      files: sortedKeys(files),
+      articles: sortedKeys(articles),
+      search: search.search,
+      counts,
+    }
+    await goLive(options.root, manifest)
+    await prune(options.root)
+    const reused = Object.keys(files).length - new Set(rendered).size
     return {
-      buildId: build.buildId,
-      dir: build.dir,
-      articles: [...summaries.keys()],
+      buildId,
+      dir: options.root,
+      full,
+      articles: Object.keys(manifest.articles),
       refused,
-      rendered: build.rendered,
-      reused: build.reused,
+      rendered: [...new Set(rendered)].sort(),
+      reused,
+      renderedDocuments,
       warnings,
       durationMs: Date.now() - started,
     }
   })
+}
+
+const SEARCH_PATH = site.SITE_PATHS.search.replace(/^\//, '')
+const ARTICLES_PATH = site.articleUrl('x').replace(/^\//, '').replace(/x\/$/, '')
+const isArticlePage = (path: string) => path.startsWith(ARTICLES_PATH)
+
+function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }

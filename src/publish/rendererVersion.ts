@@ -5,7 +5,10 @@ import path from 'node:path'
 import * as esbuild from 'esbuild'
 
 /** The modules pages are rendered through: everything they import, transitively, is an input. */
-export const RENDER_ENTRY_POINTS = ['src/publish/publishSite.ts']
+export const RENDER_ENTRY_POINTS = ['src/publish/publishSite.ts', 'src/render/worker.ts']
+
+/** What an article's documents are rendered by (the Markdown pipeline, through the site's view). */
+export const DOCUMENT_ENTRY_POINTS = ['src/site/view.ts']
 
 export interface RendererInputs {
   /** Changes whenever anything a page is rendered from changes, other than the content. */

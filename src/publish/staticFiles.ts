@@ -1,6 +1,9 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { readBuild, readObject, sitePaths, type SiteManifest } from './build'
+import { readLink } from './build/layout'
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -11,11 +14,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
 }
 
 export interface StaticFile {
@@ -31,41 +29,77 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
-/**
- * Resolves a URL path to a file under `root`: `/a/` and `/a` serve `a/index.html`; anything that
- * escapes `root` or does not exist is the site's 404 page (status 404). `null` when there is no
- * site at all yet.
- */
-export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
-  let realRoot: string
-  try {
-    realRoot = await fs.realpath(root)
-  } catch {
-    return null
-  }
+let cached: { root: string; target: string; manifest: SiteManifest } | undefined
+
+/** The live build's manifest, read again only when `current` points elsewhere. */
+async function liveManifest(root: string): Promise<SiteManifest | undefined> {
+  const target = await readLink(sitePaths(root).current)
+  if (!target) return undefined
+  if (cached?.root === root && cached.target === target) return cached.manifest
+  const manifest = await readBuild(root, target)
+  if (manifest) cached = { root, target, manifest }
+  return manifest
+}
+
+/** The site path a URL path names (`/a/` is `a/index.html`), or undefined when it names none. */
+export function sitePathOf(urlPath: string): string | undefined {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
   } catch {
-    decoded = ''
+    return undefined
   }
-  const candidates: string[] = []
-  if (decoded && !decoded.includes('\0')) {
-    const target = path.resolve(realRoot, '.' + path.posix.normalize('/' + decoded))
-    if (target === realRoot || target.startsWith(realRoot + path.sep)) {
-      candidates.push(target, path.join(target, 'index.html'))
+  if (decoded.includes('\0')) return undefined
+  const normal = path.posix.normalize('/' + decoded).replace(/^\/+/, '')
+  return normal === '' || normal.endsWith('/') ? `${normal}index.html` : normal
+}
+
+/**
+ * Resolves a URL path to a file of the live build in the site folder `root`: `/a/` and `/a`
+ * serve `a/index.html`; anything else the build does not hold is its 404 page (status 404).
+ * `null` when nothing has been published yet.
+ */
+export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
+  const manifest = await liveManifest(root)
+  if (!manifest) return null
+  const sitePath = sitePathOf(urlPath)
+  const candidates = sitePath
+    ? sitePath.endsWith('index.html')
+      ? [sitePath]
+      : [sitePath, `${sitePath}/index.html`]
+    : []
+  for (const candidate of candidates) {
+    const file = manifest.files[candidate]
+    if (!file) continue
+    return {
+      status: 200,
+      body: await readObject(root, file.object),
+      contentType: contentTypeOf(candidate),
     }
   }
-  for (const file of candidates) {
-    try {
-      const stat = await fs.stat(file)
-      if (!stat.isFile()) continue
-      return { status: 200, body: await fs.readFile(file), contentType: contentTypeOf(file) }
-    } catch {
-      // Not this candidate: try the next one.
-    }
-  }
-  const notFound = path.join(realRoot, '404.html')
-  const body = await fs.readFile(notFound).catch(() => Buffer.from('Not found'))
+  const notFound = manifest.files['404.html']
+  const body = notFound ? await readObject(root, notFound.object) : Buffer.from('Not found')
   return { status: 404, body, contentType: 'text/html; charset=utf-8' }
+}
+
+/**
+ * A file under a plain folder (an installed package's assets) by URL path; anything that escapes
+ * the folder or does not exist is null.
+ */
+export async function readFolderFile(dir: string, urlPath: string): Promise<StaticFile | null> {
+  const sitePath = sitePathOf(urlPath)
+  if (!sitePath) return null
+  const file = path.join(dir, sitePath)
+  if (!file.startsWith(path.resolve(dir) + path.sep)) return null
+  try {
+    return { status: 200, body: await fs.readFile(file), contentType: contentTypeOf(file) }
+  } catch {
+    return null
+  }
+}
+
+/** A file of the live build by its site path (`articles/x/index.html`), or undefined. */
+export async function readSiteFile(root: string, sitePath: string): Promise<string | undefined> {
+  const file = (await liveManifest(root))?.files[sitePath.replace(/^\//, '')]
+  return file ? (await readObject(root, file.object)).toString('utf8') : undefined
 }

@@ -1,39 +1,38 @@
-import type { Article, Review } from '../../payload-types'
-import { personRef } from './people'
-import { storedArticleContent } from '../content/articleContent'
-import type { ContentProblem, MarkdownProcessor } from '../markdown'
+import type { Citation } from '../../payload-types'
 import {
-  type ArticleSource,
-  type ArticleSummary,
-  type ArticleView,
-  articleUrl,
-  renderArticleView,
-  type FeedArticle,
-} from '../site'
-
-/** A revision chosen for the site, with the audit events of its article (oldest first). */
-export interface ArticleRecord {
-  /** The revision, read with depth >= 2 (citations, authors and approver populated). */
-  doc: Article
-  /** True when `doc` is the approved, published revision; false for a pending one. */
-  approved: boolean
-  events: Review[]
-}
-
-/** A related document when it was populated, else undefined (an id alone says nothing). */
-export function populated<T extends object>(
-  value: T | number | string | null | undefined,
-): T | undefined {
-  return typeof value === 'object' && value !== null ? value : undefined
-}
+  publishedApprovalProblem,
+  revisionHash,
+  storedArticleContent,
+} from '../content/articleContent'
+import { type ArticleSource, articleUrl, type FeedArticle } from '../site'
+import type { ApprovalProblem } from '../workflow'
+import { personRef } from './people'
+import type { LoadedArticle } from './read'
 
 export { articleUrl }
 
-/** What a stored revision's page is made from, as the site's `buildArticleView` takes it. */
-export function articleSource(record: ArticleRecord): ArticleSource {
-  const { doc, approved, events } = record
-  const content = storedArticleContent(doc)
-  const approver = populated(doc.approval?.approvedBy)
+/** The revision with its references populated, as the content mapping and the hash take it. */
+const populated = (loaded: LoadedArticle) => ({
+  ...loaded.doc,
+  citations: loaded.citations as (number | Citation)[],
+})
+
+/**
+ * Why a published revision must not be published as it stands (its content must hash to its
+ * approval, with its references' data as it is now), or undefined. Pending revisions carry no
+ * approval and are shown with the caution banner instead.
+ */
+export function approvalProblemOf(loaded: LoadedArticle): ApprovalProblem | undefined {
+  return loaded.approved ? publishedApprovalProblem(populated(loaded)) : undefined
+}
+
+/** The content hash of a revision (for an approved one, verified equal to its approval's). */
+export const contentHashOf = (loaded: LoadedArticle): string => revisionHash(populated(loaded))
+
+/** What a revision's pages are made from, as the site's `buildArticleView` takes it. */
+export function articleSource(loaded: LoadedArticle): ArticleSource {
+  const { doc, approved, approver } = loaded
+  const content = storedArticleContent(populated(loaded))
   return {
     slug: doc.slug,
     title: doc.title,
@@ -47,10 +46,7 @@ export function articleSource(record: ArticleRecord): ArticleSource {
       body: v.body,
     })),
     references: content.references,
-    authors: (doc.authors ?? []).flatMap((a) => {
-      const user = populated(a)
-      return user ? [personRef(user)] : []
-    }),
+    authors: loaded.authors.map(personRef),
     approved,
     state: doc.state,
     updatedAt: doc.updatedAt,
@@ -59,38 +55,28 @@ export function articleSource(record: ArticleRecord): ArticleSource {
         ? { at: doc.approval.approvedAt, by: personRef(approver) }
         : undefined,
     reviewDue: doc.reviewDue ?? undefined,
-    events: events.map((e) => {
-      const actor = populated(e.actor)
-      return {
-        type: e.type,
-        at: e.at,
-        actor: actor ? personRef(actor) : undefined,
-        comment: e.comment ?? undefined,
-        from: e.from ?? undefined,
-        to: e.to ?? undefined,
-      }
-    }),
+    events: loaded.events.map((e) => ({
+      type: e.type,
+      at: e.at,
+      actor: e.actorUser ? personRef(e.actorUser) : undefined,
+      comment: e.comment ?? undefined,
+      from: e.from ?? undefined,
+      to: e.to ?? undefined,
+    })),
   }
 }
 
-/** An article page's view-model and the content problems found rendering it. */
-export function articleView(
-  record: ArticleRecord,
-  markdown: MarkdownProcessor,
-  now: Date,
-): { view: ArticleView; problems: ContentProblem[] } {
-  return renderArticleView(articleSource(record), markdown, now)
-}
-
-/** An article as the home page, the feed and the search list it. */
-export function articleSummary(doc: Article, approved: boolean): FeedArticle {
-  const summary: ArticleSummary = {
+/** An article as lists, the feed, the sitemap and the search show it. */
+export function articleSummary(loaded: LoadedArticle): FeedArticle {
+  const { doc, approved } = loaded
+  return {
     slug: doc.slug,
     url: articleUrl(doc.slug),
     title: doc.title,
     summary: doc.summary ?? undefined,
     lastReviewed: approved ? (doc.approval?.approvedAt ?? undefined) : undefined,
     approved,
+    topics: doc.topics?.length ? doc.topics : undefined,
+    updated: doc.updatedAt,
   }
-  return { ...summary, updated: doc.updatedAt }
 }

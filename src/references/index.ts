@@ -59,3 +59,4 @@ export {
   isCitationStyle,
   type CitationStyle,
 } from './styles'
+export { stableStringify } from './json'

@@ -89,6 +89,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       {
         workerData: { entry },
         resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+        // Pages are rendered with React's production build, whatever the parent runs as.
+        env: { ...process.env, NODE_ENV: 'production' },
         // The parent's flags (a --cpu-prof, a loader) are not the worker's business.
         execArgv: [],
       },

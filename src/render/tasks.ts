@@ -12,6 +12,13 @@ import {
   toSanitizedHtml,
 } from '../markdown'
 import {
+  buildArticleView,
+  renderArticle,
+  type RenderedArticle,
+  renderHistoryPage,
+  type SearchRecord,
+  searchRecord,
+  type SiteInfo,
   type ArticleSource,
   renderArticleView,
   buildSiteInfo,
@@ -45,6 +52,29 @@ export interface RenderTasks {
       idPrefix?: string
     }
     output: { html: string; problems: ContentProblem[] }
+  }
+  /**
+   * An article's two pages (the article and its review history) for the published site, and its
+   * search record. Its documents are rendered from Markdown unless `documents` (kept from an
+   * earlier render of the same content by the same pipeline) are given.
+   */
+  'publish-article': {
+    input: {
+      options: MarkdownOptions
+      site: SiteInfo
+      source: ArticleSource
+      documents?: RenderedArticle
+      /** ISO 8601. */
+      now: string
+    }
+    output: {
+      article: string
+      history: string
+      documents: RenderedArticle
+      /** The documents were rendered now (not given): keep them. */
+      rendered: boolean
+      search: SearchRecord
+    }
   }
   /** A whole article page (the admin's page preview). */
   'article-page': {
@@ -102,6 +132,18 @@ export const RENDER_TASKS: Handlers = {
           (p) => p.ruleId !== 'title-missing',
         )
     return { html, problems }
+  },
+
+  'publish-article': ({ options, site, source, documents, now }) => {
+    const rendered = documents ?? renderArticle(source, processorFor(options))
+    const view = buildArticleView(source, rendered, new Date(now))
+    return {
+      article: renderArticlePage(site, view),
+      history: renderHistoryPage(site, view),
+      documents: rendered,
+      rendered: documents === undefined,
+      search: searchRecord(view),
+    }
   },
 
   'article-page': ({ options, settings, baseUrl, source, now }) => {

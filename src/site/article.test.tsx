@@ -109,14 +109,6 @@ describe('the article document', () => {
       for (const a of targets) expect(ids).toContain(attr(a, 'href')!.slice(1))
     }
   })
-
-  it('marks only the article for the search index', () => {
-    const indexed = all(approved, (el) => attr(el, 'dataPagefindBody') !== undefined)
-    expect(indexed.map((el) => el.tagName)).toEqual(['article'])
-    expect(all(indexed[0]!, tag('h1'))).toHaveLength(1)
-    expect(all(indexed[0]!, (el) => el.tagName === 'nav' && hasClass('toc')(el))).toHaveLength(1)
-    expect(all(indexed[0]!, tag('header')).every((el) => !hasClass('site-header')(el))).toBe(true)
-  })
 })
 
 describe('review status', () => {

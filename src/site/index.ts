@@ -15,7 +15,7 @@ export {
 export { renderAtomFeed, renderRobots, renderSitemap, renderSitemapIndex } from './feeds'
 export { articleJsonLd, serializeJsonLd, type JsonLd } from './jsonld'
 export { SITE_ASSETS } from './assets'
-export { SITE_PATHS, absoluteUrl, historyUrl, profileUrl } from './format'
+export { SITE_PATHS, absoluteUrl, historyUrl, isoDateTime, profileUrl } from './format'
 export { MAX_VERSIONS } from './components/ArticlePage'
 export * from './lists'
 export * from './search'

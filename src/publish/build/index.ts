@@ -1,10 +1,20 @@
 /**
- * Writing the static site: one publish at a time per site folder (`lock`), what each build was
- * made from (`manifest`), the search index (`searchIndex`), a build written aside and swapped in
- * (`writeBuild`), and the builds kept for going back (`rollback`).
+ * The site folder: one publish at a time (`lock`), immutable objects named by their content
+ * (`objects`), builds as manifests of objects made live with one rename (`manifest`), and the
+ * builds kept for going back (`rollback`).
  */
 export { sitePaths } from './layout'
 export { PublishBusyError, withLock } from './lock'
-export { currentBuild, fingerprint, type Manifest, type ManifestFile } from './manifest'
-export { rollback } from './rollback'
-export { type BuildResult, type PlannedFile, writeBuild } from './writeBuild'
+export {
+  currentBuild,
+  fingerprint,
+  goLive,
+  readBuild,
+  type ManifestArticle,
+  type ManifestFile,
+  type ManifestSearch,
+  type SiteManifest,
+} from './manifest'
+export { putObject, readObject, sha256 } from './objects'
+export { exportSite } from './exportSite'
+export { prune, rollback } from './rollback'

@@ -92,9 +92,9 @@ export function ArticlePage({ site, article }: { site: SiteInfo; article: Articl
       noindex={!article.approved}
       jsonLd={articleJsonLd(site, article)}
     >
-      <article className="article" aria-labelledby="article-title" data-pagefind-body="">
+      <article className="article" aria-labelledby="article-title">
         <header className="article-header">
-          <a className="board-badge" href={SITE_PATHS.board} data-pagefind-ignore="">
+          <a className="board-badge" href={SITE_PATHS.board}>
             <span className="board-badge-title">Medical Advisory Board</span>{' '}
             <span className="board-badge-text">
               All articles are reviewed for accuracy by our Medical Advisory Board
@@ -103,13 +103,13 @@ export function ArticlePage({ site, article }: { site: SiteInfo; article: Articl
           <h1 id="article-title">{article.title}</h1>
           {article.summary ? <p className="lede">{article.summary}</p> : null}
           {article.approved ? null : (
-            <p className="notice notice-caution" data-pagefind-ignore="">
+            <p className="notice notice-caution">
               <strong>Educational purpose only</strong> <span aria-hidden="true">•</span>{' '}
               {CAUTION_TEXT}
             </p>
           )}
           {article.overdue ? (
-            <p className="notice notice-overdue" data-pagefind-ignore="">
+            <p className="notice notice-overdue">
               <strong>Re-review overdue</strong>{' '}
               {article.nextReviewDue ? (
                 <>
@@ -140,20 +140,12 @@ export function ArticlePage({ site, article }: { site: SiteInfo; article: Articl
           ))}
         </div>
 
-        <section
-          className="disclaimer"
-          aria-labelledby="disclaimer-heading"
-          data-pagefind-ignore=""
-        >
+        <section className="disclaimer" aria-labelledby="disclaimer-heading">
           <h2 id="disclaimer-heading">Professional Medical Disclaimer</h2>
           <Hast tree={site.disclaimer} />
         </section>
         {site.followUp ? (
-          <section
-            className="follow-up"
-            aria-labelledby="follow-up-heading"
-            data-pagefind-ignore=""
-          >
+          <section className="follow-up" aria-labelledby="follow-up-heading">
             <h2 id="follow-up-heading">{site.followUp.heading}</h2>
             <p>{site.followUp.text}</p>
             <p>
@@ -189,7 +181,7 @@ function PeopleList({ people }: { people: PersonRef[] }) {
 function ArticleMeta({ site, article }: { site: SiteInfo; article: ArticleView }) {
   const lang = site.language
   return (
-    <div className="article-meta" data-pagefind-ignore="">
+    <div className="article-meta">
       <ul className="meta-facts">
         {article.authors.length ? (
           <li>
@@ -237,7 +229,7 @@ function stepStatus(step: ReviewStep, lang: string) {
 
 function Tracker({ site, article }: { site: SiteInfo; article: ArticleView }) {
   return (
-    <section className="tracker" aria-labelledby="tracker-heading" data-pagefind-ignore="">
+    <section className="tracker" aria-labelledby="tracker-heading">
       <h2 id="tracker-heading">Article Review Status</h2>
       <ol className="tracker-steps">
         {article.tracker.map((step) => (
@@ -263,7 +255,7 @@ type Ids = ReturnType<typeof versionIds>[number]
  */
 function AudienceChoice({ versions, ids }: { versions: AudienceVersion[]; ids: Ids[] }) {
   return (
-    <section className="personalize" aria-labelledby="personalize-heading" data-pagefind-ignore="">
+    <section className="personalize" aria-labelledby="personalize-heading">
       <h2 id="personalize-heading">
         <span className="eyebrow">Personalize</span> Help us tailor your experience
       </h2>
@@ -311,7 +303,7 @@ export function VersionSection({
       aria-label={`${version.label} version`}
     >
       {single ? null : (
-        <p className="version-label" data-pagefind-ignore="">
+        <p className="version-label">
           Written for: <strong>{version.label}</strong>
         </p>
       )}
@@ -335,7 +327,7 @@ function Toc({ entries, ids, label }: { entries: TocEntry[]; ids: Ids; label: st
     else groups.push({ entry, children: [] })
   }
   return (
-    <nav className="toc" aria-labelledby={ids.toc} data-pagefind-ignore="">
+    <nav className="toc" aria-labelledby={ids.toc}>
       <h2 id={ids.toc}>
         Contents<span className="visually-hidden"> ({label} version)</span>
       </h2>
@@ -362,7 +354,7 @@ function Toc({ entries, ids, label }: { entries: TocEntry[]; ids: Ids; label: st
 /** The pipeline's own reference list (`renderReferenceList`), under its heading. */
 function References({ version, ids }: { version: AudienceVersion; ids: Ids }) {
   return (
-    <section className="references" aria-labelledby={ids.references} data-pagefind-ignore="">
+    <section className="references" aria-labelledby={ids.references}>
       <h2 id={ids.references}>References</h2>
       <SanitizedHtml html={version.referenceList} />
     </section>

@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import { siteDir } from '../../../config/env'
 import { readStaticFile } from '../../../publish/staticFiles'
 
@@ -9,7 +7,7 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: Request): Promise<Response> {
   // The raw (still encoded) path: readStaticFile decodes it exactly once.
   const { pathname } = new URL(request.url)
-  const file = await readStaticFile(path.join(siteDir(), 'current'), pathname)
+  const file = await readStaticFile(siteDir(), pathname)
   if (!file) {
     return new Response(
       'The site has not been published yet. Run `npm run publish`, or approve an article in /admin.',

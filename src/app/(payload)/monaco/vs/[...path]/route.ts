@@ -1,7 +1,7 @@
 import path from 'node:path'
 
 import { ROOT_DIR } from '../../../../../config/env'
-import { readStaticFile } from '../../../../../publish/staticFiles'
+import { readFolderFile } from '../../../../../publish/staticFiles'
 
 const MONACO = path.join(ROOT_DIR, 'node_modules', 'monaco-editor', 'min', 'vs')
 
@@ -11,8 +11,8 @@ const MONACO = path.join(ROOT_DIR, 'node_modules', 'monaco-editor', 'min', 'vs')
  */
 export async function GET(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url)
-  const file = await readStaticFile(MONACO, pathname.replace(/^\/monaco\/vs/, ''))
-  if (!file || file.status !== 200) return new Response('Not found', { status: 404 })
+  const file = await readFolderFile(MONACO, pathname.replace(/^\/monaco\/vs/, ''))
+  if (!file) return new Response('Not found', { status: 404 })
   return new Response(new Uint8Array(file.body), {
     headers: { 'content-type': file.contentType, 'cache-control': 'public, max-age=86400' },
   })
