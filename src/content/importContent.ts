@@ -34,23 +34,15 @@ export async function importContent(
     if (article.frontMatter.review) emails.add(lower(article.frontMatter.review.reviewer))
     for (const key of candidateKeys(article)) keys.add(key)
   }
-  console.time('read')
   const existing = await readExisting(payload, req, {
     emails: [...emails],
     keys: [...keys],
     slugs: bundle.articles.map((a) => a.slug),
   })
-  console.timeEnd('read')
-  console.time('check')
   const stored = new Map([...existing.references].map(([key, ref]) => [key, ref.item]))
   const checks = await checkImport(bundle, stored, await renderOptions(req))
-  console.timeEnd('check')
-  console.time('plan')
   const planned = planImport(bundle, existing, checks, { importer: SYSTEM_ACTOR, now })
-  console.timeEnd('plan')
-  console.time('apply')
   if (!planned.ok) throw new ContentError(planned.problems)
   const report = dryRun ? countPlan(planned.plan) : await applyImport(payload, planned.plan)
-  console.timeEnd('apply')
   return { ...report, plan: planned.plan }
 }
