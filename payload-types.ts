@@ -72,6 +72,7 @@ export interface Config {
     reviews: Review;
     users: User;
     'article-renders': ArticleRender;
+    'site-changes': SiteChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -85,6 +86,7 @@ export interface Config {
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'article-renders': ArticleRendersSelect<false> | ArticleRendersSelect<true>;
+    'site-changes': SiteChangesSelect<false> | SiteChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -420,16 +422,19 @@ export interface Review {
 export interface ArticleRender {
   id: number;
   key: string;
-  documents:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  documents: string;
   mac: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-changes".
+ */
+export interface SiteChange {
+  id: number;
+  kind: 'article' | 'citation' | 'user' | 'review';
+  ref: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -756,6 +761,16 @@ export interface ArticleRendersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-changes_select".
+ */
+export interface SiteChangesSelect<T extends boolean = true> {
+  kind?: T;
+  ref?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -934,6 +949,7 @@ export interface CollectionsWidget {
 export interface TaskPublishSite {
   input: {
     reason?: string | null;
+    verify?: boolean | null;
   };
   output: {
     buildId: string;

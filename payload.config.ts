@@ -4,6 +4,7 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { buildConfig, type Config } from 'payload'
 
 import { ArticleRenders } from './collections/ArticleRenders'
+import { SiteChanges } from './collections/SiteChanges'
 import { Articles } from './collections/Articles'
 import { Citations } from './collections/Citations'
 import { Reviews } from './collections/Reviews'
@@ -39,7 +40,7 @@ export default buildConfig({
   serverURL: siteUrl(env),
   secret: resolveSecret(env),
   db: databaseAdapter(env.DATABASE_URL),
-  collections: [Articles, Citations, Reviews, Users, ArticleRenders],
+  collections: [Articles, Citations, Reviews, Users, ArticleRenders, SiteChanges],
   globals: [SiteSettings],
   email,
   admin: {

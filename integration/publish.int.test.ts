@@ -176,6 +176,17 @@ describe('publishing', () => {
     expect(JSON.stringify(delta.docs)).not.toContain(article.slug)
   })
 
+  it('keeps the live build when nothing changed, and consumes the change log once live', async () => {
+    await approvedArticle('Recorded in the change log')
+    expect((await payload.count({ collection: 'site-changes' })).totalDocs).toBeGreaterThan(0)
+    const made = await publishSite(payload, options())
+    expect(made.rendered.length).toBeGreaterThan(0)
+    expect((await payload.count({ collection: 'site-changes' })).totalDocs).toBe(0)
+    const again = await publishSite(payload, options())
+    expect(again.buildId).toBe(made.buildId)
+    expect(again.rendered).toEqual([])
+  })
+
   it('makes again the pages of articles citing a reference that changed, and only those', async () => {
     const article = await approvedArticle('Cites the shared reference')
     await publishSite(payload, options())
@@ -208,7 +219,8 @@ describe('publishing', () => {
       id: article.id,
       data: { body: `## Answer\n\nA tampered answer [@${citation.key}].` },
     })
-    const report = await publishSite(payload, options())
+    // No hook saw that change, so no change log names it: the daily verifying publish finds it.
+    const report = await publishSite(payload, options({ verify: true }))
     const refusal = report.refused.find((r) => r.slug === article.slug)
     expect(refusal?.reason).toMatch(/differs from the approved revision/)
     const page = await read(`articles/${article.slug}/index.html`)

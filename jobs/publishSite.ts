@@ -4,7 +4,7 @@ import { handlerPath } from './handlerPath'
 
 /** What the task takes and gives back. */
 export type PublishSiteIO = {
-  input: { reason?: string }
+  input: { reason?: string; verify?: boolean }
   output: { buildId: string; rendered: number; refused: number }
 }
 
@@ -16,7 +16,11 @@ export const publishSiteTask: TaskConfig<PublishSiteIO> = {
   slug: 'publishSite',
   label: 'Publish the site',
   retries: 2,
-  inputSchema: [{ name: 'reason', type: 'text' }],
+  inputSchema: [
+    { name: 'reason', type: 'text' },
+    // Check every article against its approval (the daily check), not only what the log names.
+    { name: 'verify', type: 'checkbox' },
+  ],
   outputSchema: [
     { name: 'buildId', type: 'text', required: true },
     { name: 'rendered', type: 'number', required: true },

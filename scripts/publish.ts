@@ -1,7 +1,8 @@
 /**
  * `npm run publish -- [--out DIR] [--full] [--rollback] [--export DIR]`: publishes the site from
  * the database into the site folder DIR (default SITE_DIR, data/site), making only what changed
- * since the last publish (`--full`: every page). `--rollback` puts the build before the last
+ * since the last publish (`--full`: every page; `--verify`: check every article against its
+ * approval, not only those changed through the CMS, and make what differs). `--rollback` puts the build before the last
  * publish back. `--export DIR` writes the live build as plain files for a static host, after
  * publishing (or alone with `--no-publish`). Exit 0 on success (refused articles are reported,
  * not fatal), 1 when publishing could not run, 2 on a usage error.
@@ -18,13 +19,14 @@ import { closeAndExit, openPayload } from './lib/openPayload'
 import { describePublish, publishConfiguredSite } from '../src/publish/configured'
 
 const USAGE =
-  'usage: npm run publish -- [--out DIR] [--full] [--rollback] [--export DIR [--no-publish]]'
+  'usage: npm run publish -- [--out DIR] [--full | --verify] [--rollback] [--export DIR [--no-publish]]'
 let args
 try {
   args = parseArgs({
     options: {
       out: { type: 'string' },
       full: { type: 'boolean', default: false },
+      verify: { type: 'boolean', default: false },
       rollback: { type: 'boolean', default: false },
       export: { type: 'string' },
       'no-publish': { type: 'boolean', default: false },
@@ -52,7 +54,10 @@ let payload: Payload | undefined
 try {
   if (!args['no-publish']) {
     payload = await openPayload()
-    const report = await publishConfiguredSite(payload, root, { full: args.full })
+    const report = await publishConfiguredSite(payload, root, {
+      full: args.full,
+      verify: args.verify,
+    })
     console.log(describePublish(report))
   }
   if (args.export) {

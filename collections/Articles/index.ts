@@ -1,4 +1,5 @@
 import type { CollectionConfig, Field } from 'payload'
+import { siteChangeHooks } from '../../src/content/siteChanges'
 
 import { nobodyField } from '../../src/access/nobody'
 import { publishedOrParticipant } from '../../src/access/publishedOrParticipant'
@@ -17,6 +18,8 @@ import { deriveSlug } from './hooks/deriveSlug'
 import { enforceEditRules } from './hooks/enforceEditRules'
 import { guardPublication } from './hooks/guardPublication'
 import { refusePublishedDelete } from './hooks/refusePublishedDelete'
+
+const changes = siteChangeHooks('article')
 
 const markdown = (name: string, description: string, required = true): Field => ({
   name,
@@ -75,6 +78,8 @@ export const Articles: CollectionConfig = {
     delete: staff,
   },
   hooks: {
+    afterChange: [changes.afterChange],
+    afterDelete: [changes.afterDelete],
     beforeOperation: [guardPublication],
     beforeValidate: [deriveSlug],
     beforeChange: [enforceEditRules],

@@ -1,5 +1,6 @@
 import type { CollectionConfig, FieldAccess, TextField } from 'payload'
 import { json } from 'payload/shared'
+import { siteChangeHooks } from '../../src/content/siteChanges'
 
 import { authenticated } from '../../src/access/authenticated'
 import { contributors } from '../../src/access/contributors'
@@ -18,6 +19,8 @@ import {
 import { matches } from '../shared/matches'
 import { normalizeIdentifier } from './hooks/normalizeIdentifier'
 import { trackVerification } from './hooks/trackVerification'
+
+const changes = siteChangeHooks('citation')
 
 const reviewersField: FieldAccess = ({ req: { user } }) =>
   hasRole(user, 'reviewer', 'editor', 'admin')
@@ -51,6 +54,8 @@ export const Citations: CollectionConfig = {
     delete: staff,
   },
   hooks: {
+    afterChange: [changes.afterChange],
+    afterDelete: [changes.afterDelete],
     beforeChange: [trackVerification],
   },
   fields: [

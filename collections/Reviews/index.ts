@@ -1,9 +1,12 @@
 import type { CollectionConfig } from 'payload'
+import { siteChangeHooks } from '../../src/content/siteChanges'
 
 import { nobody } from '../../src/access/nobody'
 import { reviewEventsRead } from '../../src/access/reviewEventsRead'
 import { EVENT_TYPES, STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
 import { refuseChange } from './hooks/refuseChange'
+
+const changes = siteChangeHooks('review')
 
 const stateOptions = WORKFLOW_STATES.map((value) => ({ label: STATE_LABELS[value], value }))
 
@@ -28,6 +31,8 @@ export const Reviews: CollectionConfig = {
     delete: nobody,
   },
   hooks: {
+    afterChange: [changes.afterChange],
+    afterDelete: [changes.afterDelete],
     beforeChange: [refuseChange],
     beforeDelete: [refuseChange],
   },

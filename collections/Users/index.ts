@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { siteChangeHooks } from '../../src/content/siteChanges'
 
 import { admins } from '../../src/access/admins'
 import { adminsField } from '../../src/access/adminsField'
@@ -8,6 +9,8 @@ import { ORCID_HINT, isValidOrcid, SLUG_HINT, SLUG_PATTERN } from '../../src/con
 import { ROLES } from '../../src/workflow'
 import { matches } from '../shared/matches'
 import { deriveProfileSlug } from './hooks/deriveProfileSlug'
+
+const changes = siteChangeHooks('user')
 
 /**
  * People: authors, advisory board reviewers, editors and admins. The public profile (name,
@@ -34,6 +37,8 @@ export const Users: CollectionConfig = {
     delete: admins,
   },
   hooks: {
+    afterChange: [changes.afterChange],
+    afterDelete: [changes.afterDelete],
     beforeValidate: [deriveProfileSlug],
   },
   fields: [

@@ -5,7 +5,9 @@ import { publishConfiguredSite } from '../../src/publish/configured'
 
 /** The publishSite task's work: runs in the job worker (see ../publishSite.ts). */
 export const publishSiteHandler: TaskHandler<PublishSiteIO> = async ({ input, req }) => {
-  const report = await publishConfiguredSite(req.payload)
+  const report = await publishConfiguredSite(req.payload, undefined, {
+    verify: input.verify ?? false,
+  })
   req.payload.logger.info(
     `Published (${input.reason ?? 'on demand'}): ${report.rendered.length} file(s) rendered, ${report.refused.length} article(s) refused`,
   )

@@ -2,7 +2,7 @@ import * as migration_20261125_015642_initial from './20261125_015642_initial';
 import * as migration_20261125_021603_jobs_and_overdue_events from './20261125_021603_jobs_and_overdue_events';
 import * as migration_20261201_112853_references_full_csl from './20261201_112853_references_full_csl';
 import * as migration_20261201_121649_site_settings_history from './20261201_121649_site_settings_history';
-import * as migration_20261201_132131_article_renders from './20261201_132131_article_renders';
+import * as migration_20261201_140923_publisher_tables from './20261201_140923_publisher_tables';
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261201_121649_site_settings_history',
   },
   {
-    up: migration_20261201_132131_article_renders.up,
-    down: migration_20261201_132131_article_renders.down,
-    name: '20261201_132131_article_renders'
+    up: migration_20261201_140923_publisher_tables.up,
+    down: migration_20261201_140923_publisher_tables.down,
+    name: '20261201_140923_publisher_tables'
   },
 ];

@@ -26,3 +26,12 @@ export function fingerprintFiles(
   paths.forEach(visit)
   return hash.digest('hex')
 }
+
+/** SHA-256 of bytes or text, lowercase hex. */
+export const sha256 = (content: string | Buffer): string =>
+  createHash('sha256').update(content).digest('hex')
+
+/** A fingerprint of JSON-like inputs: equal inputs, an equal fingerprint. */
+export function fingerprint(...parts: unknown[]): string {
+  return sha256(JSON.stringify(parts))
+}

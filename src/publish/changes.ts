@@ -3,16 +3,6 @@ import type { Payload, Where } from 'payload'
 import { SHOWN_WHILE_PENDING, statesWhere } from '../workflow'
 import { chunks, PAGE_SIZE } from './read'
 
-/**
- * A change committed after a publish read the data can carry an earlier `updatedAt` (it was made
- * inside a transaction that began before): everything changed since the last read minus this is
- * looked at again. Looking twice is cheap: unchanged pages are recognised by their inputs.
- */
-export const CHANGE_MARGIN_MS = 5 * 60_000
-
-const idOf = (ref: unknown): string =>
-  String(typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)
-
 /** What changed since the last publish that can change the site. */
 export interface Changes {
   /** Articles whose pages may differ: they, their references, their people or their events changed. */
@@ -21,10 +11,13 @@ export interface Changes {
   people: boolean
 }
 
+const idOf = (ref: unknown): string =>
+  String(typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)
+
 /** Ids of every document of `collection` matching `where`, a page at a time, by id. */
 async function idsWhere(
   payload: Payload,
-  collection: 'articles' | 'citations' | 'users' | 'reviews',
+  collection: 'articles' | 'reviews',
   where: Where,
   options: { draft?: boolean; field?: 'article' } = {},
 ): Promise<string[]> {
@@ -73,36 +66,32 @@ async function articlesNaming(payload: Payload, field: string, ids: string[]): P
 }
 
 /**
- * Which articles may have to be published again because of what changed between `since` and
- * `now`: the articles themselves (their latest revision or their published one), the references
- * they cite, the people they name (authors, approver, reviewers, anyone in their history), their
- * audit events, and re-reviews that fell due in between. Every query is paged or chunked: the
- * work follows what changed, not the size of the site.
+ * What changed since the last publish, from the change log (collections/SiteChanges): the
+ * articles recorded, those citing a recorded reference, those naming a recorded person (author,
+ * reviewer, approver, anyone in their history), and those whose re-review fell due between
+ * `since` and `now`. Every query is paged or chunked: the work follows what changed, not the size
+ * of the site. `rows` are the change log's rows read, to consume once a build is live.
  */
-export async function changesSince(payload: Payload, since: Date, now: Date): Promise<Changes> {
-  const after = new Date(since.getTime() - CHANGE_MARGIN_MS).toISOString()
-  const changed = { updatedAt: { greater_than: after } }
-  const articles = new Set<string>([
-    ...(await idsWhere(payload, 'articles', changed)),
-    ...(await idsWhere(payload, 'articles', changed, { draft: true })),
-    ...(await idsWhere(
-      payload,
-      'reviews',
-      { createdAt: { greater_than: after } },
-      { field: 'article' },
-    )),
-    // Re-reviews that fell due since: their pages now carry the overdue notice.
-    ...(await idsWhere(payload, 'articles', {
-      and: [
-        { _status: { equals: 'published' } },
-        { reviewDue: { greater_than: since.toISOString() } },
-        { reviewDue: { less_than_equal: now.toISOString() } },
-      ],
-    })),
-  ])
-  const citations = await idsWhere(payload, 'citations', changed)
-  for (const id of await articlesNaming(payload, 'citations', citations)) articles.add(id)
-  const people = await idsWhere(payload, 'users', changed)
+export async function pendingChanges(
+  payload: Payload,
+  since: Date,
+  now: Date,
+): Promise<Changes & { rows: string[] }> {
+  const rows = await changeRows(payload)
+  const refs = (kind: string) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.ref))]
+  const articles = new Set<string>(refs('article'))
+  // Re-reviews that fell due since: their pages now carry the overdue notice.
+  for (const id of await idsWhere(payload, 'articles', {
+    and: [
+      { _status: { equals: 'published' } },
+      { reviewDue: { greater_than: since.toISOString() } },
+      { reviewDue: { less_than_equal: now.toISOString() } },
+    ],
+  })) {
+    articles.add(id)
+  }
+  for (const id of await articlesNaming(payload, 'citations', refs('citation'))) articles.add(id)
+  const people = refs('user')
   for (const field of ['authors', 'reviewers', 'approval.approvedBy']) {
     for (const id of await articlesNaming(payload, field, people)) articles.add(id)
   }
@@ -115,7 +104,37 @@ export async function changesSince(payload: Payload, since: Date, now: Date): Pr
     )
     for (const id of events) articles.add(id)
   }
-  return { articles, people: people.length > 0 }
+  return { articles, people: people.length > 0, rows: rows.map((r) => r.id) }
+}
+
+/** Every row of the change log, by id, a page at a time. */
+export async function changeRows(
+  payload: Payload,
+): Promise<{ id: string; kind: string; ref: string }[]> {
+  const rows: { id: string; kind: string; ref: string }[] = []
+  let after: string | number | undefined
+  for (;;) {
+    const { docs } = await payload.find({
+      collection: 'site-changes',
+      where: after === undefined ? {} : { id: { greater_than: after } },
+      sort: 'id',
+      limit: PAGE_SIZE * 4,
+      pagination: false,
+      depth: 0,
+    })
+    if (!docs.length) break
+    after = docs[docs.length - 1]!.id
+    for (const doc of docs) rows.push({ id: String(doc.id), kind: doc.kind, ref: doc.ref })
+    if (docs.length < PAGE_SIZE * 4) break
+  }
+  return rows
+}
+
+/** Removes change log rows a live build has taken into account. */
+export async function consumeChanges(payload: Payload, rows: readonly string[]): Promise<void> {
+  for (const chunk of chunks(rows)) {
+    await payload.db.deleteMany({ collection: 'site-changes', where: { id: { in: chunk } } })
+  }
 }
 
 /**

@@ -32,13 +32,14 @@ export function configuredRendererVersions(): Promise<{ pages: string; documents
 export async function publishConfiguredSite(
   payload: Payload,
   out?: string,
-  options: { full?: boolean } = {},
+  options: { full?: boolean; verify?: boolean } = {},
 ): Promise<PublishReport> {
   const env = readEnv()
   return publish(payload, {
     root: out ? path.resolve(out) : siteDir(env),
     baseUrl: siteUrl(env),
     full: options.full,
+    verify: options.verify,
     ...(await configuredRendererVersions().then((v) => ({
       rendererVersion: v.pages,
       documentsVersion: v.documents,

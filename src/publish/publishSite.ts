@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import type { SiteSetting } from '../../payload-types'
+import { resolveSecret } from '../config/env'
 import { createMarkdownProcessor, type MarkdownOptions } from '../markdown'
 import { DEFAULT_CITATION_STYLE, isCitationStyle } from '../references'
 import { type RenderPool, renderPool } from '../render'
 import * as site from '../site'
 import type { SearchRecord, SiteInfo } from '../site'
-import { isOverdue } from '../workflow'
 import {
   currentBuild,
   fingerprint,
@@ -19,13 +19,13 @@ import {
   type SiteManifest,
   withLock,
 } from './build'
-import { changesSince, siteCounts } from './changes'
+import { changeRows, consumeChanges, pendingChanges, siteCounts } from './changes'
 import { listFiles, pagePath, type PlannedFile, type Renderers } from './listPages'
 import { boardMember } from './people'
 import { type LoadedArticle, PAGE_SIZE, SiteReader, chunks } from './read'
-import { readRenders, renderKey, writeRenders } from './renders'
+import { type KeptRendering, readRenders, renderKey, writeRenders } from './renders'
 import { searchFiles } from './searchFiles'
-import { approvalProblemOf, articleSource, articleSummary, contentHashOf } from './viewModels'
+import { articleSource, articleSummary, contentHashOf } from './viewModels'
 
 export type { Renderers }
 
@@ -44,6 +44,11 @@ export interface PublishOptions {
   documentsVersion?: string
   /** Make every page again, even if nothing it is made from changed. */
   full?: boolean
+  /**
+   * Check every article against its approval, not only those the change log names (a change made
+   * behind the CMS, straight in the database, is in no log), making only the pages that differ.
+   */
+  verify?: boolean
   /** The render pool (default: this process's). */
   pool?: RenderPool
   /** Replaces page renderers (a test makes one fail). The article pages render in the pool. */
@@ -99,8 +104,8 @@ const articlePages = (slug: string) => {
  * Publishes the site from the CMS into the site folder `root`, one publish at a time:
  * - reads the approved revision of every article (under `pending-with-banner` also the latest
  *   pending one of articles never approved) a page at a time; after a first publish only the
- *   articles that changed since the last one (`changesSince`), unless the renderer, the settings
- *   or the address changed;
+ *   articles the change log names (`pendingChanges`), unless the renderer, the settings or the
+ *   address changed, or `verify` asks to check them all;
  * - refuses a published revision whose content no longer hashes to its approval, and any article
  *   that cannot be rendered within its budget (its previous pages, if any, stay);
  * - renders articles in the render pool, reusing kept renderings of their Markdown;
@@ -170,109 +175,101 @@ export async function publishSite(
       for (const page of before.pages) files[page] = previous!.files[page]!
     }
 
+    const secret = resolveSecret()
     const publishPage = async (page: LoadedArticle[]) => {
-      const jobs: {
-        loaded: LoadedArticle
-        source: site.ArticleSource
-        input: string
-        key: string
-      }[] = []
-      for (const loaded of page) {
+      const jobs = page.map((loaded) => {
         const { doc } = loaded
-        const id = String(doc.id)
-        const slug = doc.slug
         // An article whose slug changed leaves its old address.
-        const oldSlug = slugById.get(id)
-        if (oldSlug && oldSlug !== slug) remove(oldSlug)
-        const problem = approvalProblemOf(loaded)
-        if (problem) {
-          refused.push({ id: doc.id, slug, reason: problem.reason })
-          if (full) keepPrevious(slug)
-          continue
-        }
-        const source = articleSource(loaded)
-        const overdue = loaded.approved && isOverdue(doc.reviewDue, now)
-        const input = fingerprint(siteKey, source, overdue)
-        if (!full && previous!.articles[slug]?.input === input && articles[slug]) continue
-        jobs.push({
-          loaded,
-          source,
-          input,
-          key: renderKey(contentHashOf(loaded), documentsVersion),
-        })
-      }
-      if (!jobs.length) return
+        const oldSlug = slugById.get(String(doc.id))
+        if (oldSlug && oldSlug !== doc.slug) remove(oldSlug)
+        // A published revision's rendering is kept under its approval; a pending one's is not kept
+        // across publishes (it changes until approved) but is keyed by its content all the same.
+        const hash = loaded.approved ? doc.approval?.hash : undefined
+        return { loaded, key: renderKey(hash ?? contentHashOf(loaded), documentsVersion) }
+      })
       const kept = await readRenders(
         payload,
-        jobs.map((j) => j.key),
+        jobs.filter((j) => j.loaded.approved).map((j) => j.key),
       )
-      const toKeep = new Map<string, site.RenderedArticle>()
+      const toKeep: KeptRendering[] = []
       await Promise.all(
-        jobs.map(async ({ loaded, source, input, key }) => {
+        jobs.map(async ({ loaded, key }) => {
           const { doc } = loaded
+          const slug = doc.slug
+          const refuse = (reason: string) => {
+            refused.push({ id: doc.id, slug, reason })
+            if (full) keepPrevious(slug)
+          }
+          if (loaded.approved && !doc.approval?.hash) {
+            return refuse(`it is published but has no approval record (state "${doc.state}")`)
+          }
+          let result
           try {
-            const result = await pool.run('publish-article', {
+            result = await pool.run('publish-article', {
               options: markdownOptions,
               site: info,
-              source,
-              documents: kept.get(key),
+              siteKey,
+              source: articleSource(loaded),
+              approvedHash: loaded.approved ? doc.approval!.hash! : undefined,
+              previousInput: full || !articles[slug] ? undefined : previous!.articles[slug]?.input,
+              kept: kept.get(key),
+              key,
+              secret,
               now: now.toISOString(),
             })
-            const errors = result.documents.problems.filter((p) => p.severity === 'error')
-            if (errors.length) {
-              refused.push({
-                id: doc.id,
-                slug: doc.slug,
-                reason: `its Markdown has errors: ${errors.map((e) => `${e.field ?? 'body'}${e.line ? `:${e.line}` : ''} ${e.message}`).join('; ')}`,
-              })
-              if (full) keepPrevious(doc.slug)
-              return
-            }
-            for (const w of result.documents.problems) {
-              warnings.push(
-                `${doc.slug} ${w.field ?? 'body'}${w.line ? `:${w.line}` : ''}: ${w.message}`,
-              )
-            }
-            if (result.rendered) {
-              renderedDocuments++
-              toKeep.set(key, result.documents)
-            }
-            const paths = articlePages(doc.slug)
-            const [article, history, search] = await Promise.all([
-              putObject(options.root, result.article),
-              putObject(options.root, result.history),
-              putObject(options.root, JSON.stringify(result.search)),
-            ])
-            files[paths.article] = { object: article, input }
-            files[paths.history] = { object: history, input }
-            rendered.push(paths.article, paths.history)
-            records.set(doc.slug, result.search)
-            changedSlugs.add(doc.slug)
-            articles[doc.slug] = {
-              id: String(doc.id),
-              summary: articleSummary(loaded),
-              input,
-              pages: [paths.article, paths.history],
-              search,
-            }
           } catch (error) {
-            refused.push({
-              id: doc.id,
-              slug: doc.slug,
-              reason: `it could not be rendered: ${(error as Error).message}`,
-            })
-            if (full) keepPrevious(doc.slug)
+            return refuse(`it could not be rendered: ${(error as Error).message}`)
+          }
+          if (result.status === 'unchanged') return
+          if (result.status === 'refused') return refuse(result.reason)
+          for (const w of result.problems) {
+            warnings.push(`${slug} ${w.field ?? 'body'}${w.line ? `:${w.line}` : ''}: ${w.message}`)
+          }
+          if (result.keep) {
+            renderedDocuments++
+            toKeep.push(result.keep)
+          }
+          const paths = articlePages(slug)
+          await Promise.all([
+            putObject(options.root, result.article.html, result.article.sha),
+            putObject(options.root, result.history.html, result.history.sha),
+            putObject(options.root, result.search.json, result.search.sha),
+          ])
+          files[paths.article] = { object: result.article.sha, input: result.input }
+          files[paths.history] = { object: result.history.sha, input: result.input }
+          rendered.push(paths.article, paths.history)
+          records.set(slug, result.search.record)
+          changedSlugs.add(slug)
+          articles[slug] = {
+            id: String(doc.id),
+            summary: articleSummary(loaded),
+            input: result.input,
+            pages: [paths.article, paths.history],
+            search: result.search.sha,
           }
         }),
       )
       await writeRenders(payload, toKeep)
     }
 
-    if (full) {
-      for await (const page of reader.published()) await publishPage(page)
-      if (withPending) for await (const page of reader.pending()) await publishPage(page)
+    // The change log's rows this build takes into account (a full build: all there were).
+    let consumed: string[] = []
+    if (full || options.verify) {
+      consumed = (await changeRows(payload)).map((r) => r.id)
+      const seen = new Set<string>()
+      const scan = async (page: LoadedArticle[]) => {
+        for (const a of page) seen.add(String(a.doc.id))
+        await publishPage(page)
+      }
+      for await (const page of reader.published()) await scan(page)
+      if (withPending) for await (const page of reader.pending()) await scan(page)
+      // Verifying: what is not on the site any more leaves it.
+      for (const [slug, a] of Object.entries(articles)) {
+        if (!seen.has(a.id) && !refused.some((r) => r.slug === slug)) remove(slug)
+      }
     } else {
-      const changes = await changesSince(payload, new Date(previous!.watermark), now)
+      const changes = await pendingChanges(payload, new Date(previous!.now), now)
+      consumed = changes.rows
       const ids = new Set(changes.articles)
       // Deleted articles (or any change the queries above did not explain): compare counts.
       const present = Object.values(previous!.articles)
@@ -368,11 +365,20 @@ export async function publishSite(
       search: search.search,
       counts,
     }
-    await goLive(options.root, manifest)
-    await prune(options.root)
+    // Nothing to show that is not live already: no new build (the change log is still consumed).
+    const same =
+      !full &&
+      rendered.length === 0 &&
+      changedSlugs.size === 0 &&
+      Object.keys(files).length === Object.keys(previous!.files).length
+    if (!same) {
+      await goLive(options.root, manifest)
+      await prune(options.root)
+    }
+    await consumeChanges(payload, consumed)
     const reused = Object.keys(files).length - new Set(rendered).size
     return {
-      buildId,
+      buildId: same ? previous!.buildId : buildId,
       dir: options.root,
       full,
       articles: Object.keys(manifest.articles),

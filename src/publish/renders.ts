@@ -1,12 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
-
 import type { Payload } from 'payload'
 
-import { resolveSecret } from '../config/env'
-import { stableStringify } from '../references'
-import type { RenderedArticle } from '../site'
 import { fingerprint } from './build'
-import { IN_CHUNK } from './read'
+import { chunks } from './read'
 
 /**
  * The key of an article revision's rendered documents: its content hash (which covers its
@@ -16,35 +11,31 @@ import { IN_CHUNK } from './read'
 export const renderKey = (contentHash: string, documentsVersion: string): string =>
   fingerprint('render', contentHash, documentsVersion)
 
-const mac = (key: string, json: string) =>
-  createHmac('sha256', resolveSecret()).update(key).update('\0').update(json).digest('hex')
+/** A kept rendering as stored: the documents as JSON text, and a MAC of key and text. */
+export interface KeptRendering {
+  key: string
+  documents: string
+  mac: string
+}
 
 /**
- * The kept renderings among `keys`. A row whose MAC does not match (changed outside the
- * publisher) is left out, so the article is rendered again from its Markdown.
+ * The kept renderings among `keys`, as stored (the render worker that uses one checks its MAC,
+ * and renders the Markdown again when it does not match).
  */
 export async function readRenders(
   payload: Payload,
   keys: readonly string[],
-): Promise<Map<string, RenderedArticle>> {
-  const found = new Map<string, RenderedArticle>()
-  for (let i = 0; i < keys.length; i += IN_CHUNK) {
+): Promise<Map<string, KeptRendering>> {
+  const found = new Map<string, KeptRendering>()
+  for (const chunk of chunks(keys)) {
     const { docs } = await payload.find({
       collection: 'article-renders',
-      where: { key: { in: keys.slice(i, i + IN_CHUNK) } },
+      where: { key: { in: chunk } },
       depth: 0,
       pagination: false,
     })
-    for (const doc of docs) {
-      const json = stableStringify(doc.documents)
-      const expected = Buffer.from(mac(doc.key, json), 'hex')
-      const given = Buffer.from(doc.mac, 'hex')
-      if (given.length === expected.length && timingSafeEqual(given, expected)) {
-        found.set(doc.key, doc.documents as unknown as RenderedArticle)
-      } else {
-        payload.logger.warn(`A kept rendering (${doc.key}) does not match its MAC: rendering again`)
-      }
-    }
+    for (const doc of docs)
+      found.set(doc.key, { key: doc.key, documents: doc.documents, mac: doc.mac })
   }
   return found
 }
@@ -56,19 +47,15 @@ export async function readRenders(
  */
 export async function writeRenders(
   payload: Payload,
-  renders: ReadonlyMap<string, RenderedArticle>,
+  renders: readonly KeptRendering[],
 ): Promise<void> {
-  for (const [key, documents] of renders) {
-    // Over sorted keys: a database may give JSON back with its keys in another order.
+  for (const row of renders) {
     try {
-      await payload.db.create({
-        collection: 'article-renders',
-        data: { key, documents, mac: mac(key, stableStringify(documents)) },
-      })
+      await payload.db.create({ collection: 'article-renders', data: { ...row } })
     } catch (error) {
       const exists = await payload.db.findOne({
         collection: 'article-renders',
-        where: { key: { equals: key } },
+        where: { key: { equals: row.key } },
       })
       if (!exists) throw error
     }

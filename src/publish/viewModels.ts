@@ -1,11 +1,6 @@
 import type { Citation } from '../../payload-types'
-import {
-  publishedApprovalProblem,
-  revisionHash,
-  storedArticleContent,
-} from '../content/articleContent'
+import { revisionHash, storedArticleContent } from '../content/articleContent'
 import { type ArticleSource, articleUrl, type FeedArticle } from '../site'
-import type { ApprovalProblem } from '../workflow'
 import { personRef } from './people'
 import type { LoadedArticle } from './read'
 
@@ -16,15 +11,6 @@ const populated = (loaded: LoadedArticle) => ({
   ...loaded.doc,
   citations: loaded.citations as (number | Citation)[],
 })
-
-/**
- * Why a published revision must not be published as it stands (its content must hash to its
- * approval, with its references' data as it is now), or undefined. Pending revisions carry no
- * approval and are shown with the caution banner instead.
- */
-export function approvalProblemOf(loaded: LoadedArticle): ApprovalProblem | undefined {
-  return loaded.approved ? publishedApprovalProblem(populated(loaded)) : undefined
-}
 
 /** The content hash of a revision (for an approved one, verified equal to its approval's). */
 export const contentHashOf = (loaded: LoadedArticle): string => revisionHash(populated(loaded))

@@ -1,4 +1,8 @@
+import { createHmac } from 'node:crypto'
+
+import { fingerprint, sha256 } from '../config/fingerprint'
 import type { CslItem } from '../references'
+import { approvalProblem, contentHash, isOverdue } from '../workflow'
 import {
   type ArticleInput,
   checkArticle,
@@ -55,26 +59,42 @@ export interface RenderTasks {
   }
   /**
    * An article's two pages (the article and its review history) for the published site, and its
-   * search record. Its documents are rendered from Markdown unless `documents` (kept from an
-   * earlier render of the same content by the same pipeline) are given.
+   * search record, each with its SHA-256 (its object's name). Refused when an approved revision
+   * no longer hashes to its approval, or its Markdown has errors; unchanged when its inputs are
+   * `previousInput`. Its documents are rendered from Markdown unless a kept rendering (checked
+   * by its MAC) is given; a new rendering comes back to be kept.
    */
   'publish-article': {
     input: {
       options: MarkdownOptions
       site: SiteInfo
+      /** What every page has in common (renderer, settings, address). */
+      siteKey: string
       source: ArticleSource
-      documents?: RenderedArticle
+      /** The approved hash of a published revision (absent for a pending one). */
+      approvedHash?: string
+      previousInput?: string
+      kept?: { key: string; documents: string; mac: string }
+      /** The key to keep a new rendering under. */
+      key: string
+      /** Signs kept renderings. */
+      secret: string
       /** ISO 8601. */
       now: string
     }
-    output: {
-      article: string
-      history: string
-      documents: RenderedArticle
-      /** The documents were rendered now (not given): keep them. */
-      rendered: boolean
-      search: SearchRecord
-    }
+    output:
+      | { status: 'unchanged'; input: string }
+      | { status: 'refused'; reason: string }
+      | {
+          status: 'published'
+          input: string
+          article: { sha: string; html: string }
+          history: { sha: string; html: string }
+          search: { sha: string; json: string; record: SearchRecord }
+          problems: ContentProblem[]
+          /** A rendering made now, to keep. */
+          keep?: { key: string; documents: string; mac: string }
+        }
   }
   /** A whole article page (the admin's page preview). */
   'article-page': {
@@ -134,15 +154,53 @@ export const RENDER_TASKS: Handlers = {
     return { html, problems }
   },
 
-  'publish-article': ({ options, site, source, documents, now }) => {
-    const rendered = documents ?? renderArticle(source, processorFor(options))
-    const view = buildArticleView(source, rendered, new Date(now))
+  'publish-article': (input) => {
+    const { source, approvedHash, now } = input
+    const at = new Date(now)
+    if (approvedHash !== undefined) {
+      const problem = approvalProblem({ state: source.state, approvedHash }, contentHash(source))
+      if (problem) return { status: 'refused', reason: problem.reason }
+    }
+    const overdue = approvedHash !== undefined && isOverdue(source.reviewDue, at)
+    const inputFingerprint = fingerprint(input.siteKey, source, overdue)
+    if (inputFingerprint === input.previousInput)
+      return { status: 'unchanged', input: inputFingerprint }
+    const mac = (documents: string) =>
+      createHmac('sha256', input.secret)
+        .update(input.key)
+        .update('\0')
+        .update(documents)
+        .digest('hex')
+    let rendered: RenderedArticle | undefined
+    if (input.kept && input.kept.mac === mac(input.kept.documents)) {
+      rendered = JSON.parse(input.kept.documents) as RenderedArticle
+    }
+    let keep: { key: string; documents: string; mac: string } | undefined
+    if (!rendered) {
+      rendered = renderArticle(source, processorFor(input.options))
+      const documents = JSON.stringify(rendered)
+      keep = { key: input.key, documents, mac: mac(documents) }
+    }
+    const errors = rendered.problems.filter((p) => p.severity === 'error')
+    if (errors.length) {
+      return {
+        status: 'refused',
+        reason: `its Markdown has errors: ${errors.map((e) => `${e.field ?? 'body'}${e.line ? `:${e.line}` : ''} ${e.message}`).join('; ')}`,
+      }
+    }
+    const view = buildArticleView(source, rendered, at)
+    const article = renderArticlePage(input.site, view)
+    const history = renderHistoryPage(input.site, view)
+    const record = searchRecord(view)
+    const json = JSON.stringify(record)
     return {
-      article: renderArticlePage(site, view),
-      history: renderHistoryPage(site, view),
-      documents: rendered,
-      rendered: documents === undefined,
-      search: searchRecord(view),
+      status: 'published',
+      input: inputFingerprint,
+      article: { sha: sha256(article), html: article },
+      history: { sha: sha256(history), html: history },
+      search: { sha: sha256(json), json, record },
+      problems: rendered.problems,
+      keep,
     }
   },
 

@@ -60,22 +60,36 @@ export function isoDateTime(iso: string): string {
     .replace(/\.000Z$/, 'Z')
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+/** One formatter per language and kind: making one costs far more than formatting with it. */
+function dateFormat(language: string, kind: 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${kind} ${language}`
+  let format = formats.get(key)
+  if (!format) {
+    format =
+      kind === 'date'
+        ? new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })
+        : new Intl.DateTimeFormat(language, {
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+            timeZone: 'UTC',
+          })
+    formats.set(key, format)
+  }
+  return format
+}
+
 /** `November 27, 2025`, in UTC so that output does not depend on the machine's time zone. */
 export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    parseDate(iso),
-  )
+  return dateFormat(language, 'date').format(parseDate(iso))
 }
 
 /** `November 27, 2025, 14:05 UTC`. */
 export function formatDateTime(iso: string, language: string): string {
   const date = parseDate(iso)
-  const time = new Intl.DateTimeFormat(language, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  }).format(date)
+  const time = dateFormat(language, 'time').format(date)
   return `${formatDate(iso, language)}, ${time} UTC`
 }
 

@@ -57,18 +57,17 @@ export interface IndexedRecord {
 type DocEntry = [string, string, string, 0 | 1]
 const entry = (r: SearchRecord): DocEntry => [r.url, r.title, r.summary ?? '', r.approved ? 1 : 0]
 
-/** Postings sorted by document, so the same records always make the same bytes. */
-function postings(records: readonly IndexedRecord[], include: (term: string) => boolean) {
+/** Postings by term (sorted by document, terms in code point order): the same records, the same bytes. */
+function postings(records: readonly IndexedRecord[]): Map<string, [number, number][]> {
   const byTerm = new Map<string, [number, number][]>()
   for (const { doc, record } of [...records].sort((a, b) => a.doc - b.doc)) {
     for (const [term, weight] of Object.entries(record.terms)) {
-      if (!include(term)) continue
       let list = byTerm.get(term)
       if (!list) byTerm.set(term, (list = []))
       list.push([doc, weight])
     }
   }
-  return Object.fromEntries([...byTerm].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return new Map([...byTerm].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 /**
@@ -76,20 +75,20 @@ function postings(records: readonly IndexedRecord[], include: (term: string) => 
  * and `d-NN.json` (document -> what a result shows).
  */
 export function searchBaseFiles(records: readonly IndexedRecord[]): Map<string, string> {
+  const terms = Array.from({ length: SEARCH_TERM_SHARDS }, () => [] as [string, unknown][])
+  for (const [term, list] of postings(records))
+    terms[shardOf(term, SEARCH_TERM_SHARDS)]!.push([term, list])
+  const docs = Array.from({ length: SEARCH_DOC_SHARDS }, () => [] as [number, DocEntry][])
+  for (const r of [...records].sort((a, b) => a.doc - b.doc)) {
+    docs[r.doc % SEARCH_DOC_SHARDS]!.push([r.doc, entry(r.record)])
+  }
   const files = new Map<string, string>()
-  for (let shard = 0; shard < SEARCH_TERM_SHARDS; shard++) {
-    files.set(
-      `t-${shard}.json`,
-      JSON.stringify(postings(records, (term) => shardOf(term, SEARCH_TERM_SHARDS) === shard)),
-    )
-  }
-  for (let shard = 0; shard < SEARCH_DOC_SHARDS; shard++) {
-    const docs = [...records]
-      .filter((r) => r.doc % SEARCH_DOC_SHARDS === shard)
-      .sort((a, b) => a.doc - b.doc)
-      .map((r) => [r.doc, entry(r.record)])
-    files.set(`d-${shard}.json`, JSON.stringify(Object.fromEntries(docs)))
-  }
+  terms.forEach((entries, shard) =>
+    files.set(`t-${shard}.json`, JSON.stringify(Object.fromEntries(entries))),
+  )
+  docs.forEach((entries, shard) =>
+    files.set(`d-${shard}.json`, JSON.stringify(Object.fromEntries(entries))),
+  )
   return files
 }
 
@@ -106,7 +105,7 @@ export function searchDeltaFile(
     docs: Object.fromEntries(
       [...records].sort((a, b) => a.doc - b.doc).map((r) => [r.doc, entry(r.record)]),
     ),
-    terms: postings(records, () => true),
+    terms: Object.fromEntries(postings(records)),
     stale: [...new Set(stale)].sort((a, b) => a - b),
   })
 }

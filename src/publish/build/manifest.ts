@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { fingerprint } from '../../config/fingerprint'
 import type { FeedArticle } from '../../site'
 import { BUILDS, readLink, sitePaths, swapLink, writeAtomically } from './layout'
 
@@ -57,10 +57,7 @@ export interface SiteManifest {
   counts: { published: number; pending: number }
 }
 
-/** Fingerprint of a file's inputs. */
-export function fingerprint(...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
-}
+export { fingerprint }
 
 /** The build `current` points at, if there is one. */
 export async function currentBuild(root: string): Promise<SiteManifest | undefined> {

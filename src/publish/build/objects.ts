@@ -1,28 +1,29 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { sha256 } from '../../config/fingerprint'
 import { sitePaths, writeAtomically } from './layout'
 
-/** SHA-256 of a file's bytes, lowercase hex: its object's name. */
-export const sha256 = (content: string | Buffer): string =>
-  createHash('sha256').update(content).digest('hex')
+export { sha256 }
 
 /**
- * Keeps `content` as an object of the site folder (once: an object with that name already holds
- * exactly these bytes) and returns its name.
+ * Keeps `content` as an object of the site folder and returns its name (its SHA-256, which the
+ * caller may give when it has it already).
  */
-export async function putObject(root: string, content: string | Buffer): Promise<string> {
-  const name = sha256(content)
+export async function putObject(
+  root: string,
+  content: string | Buffer,
+  name: string = sha256(content),
+): Promise<string> {
   const file = sitePaths(root).object(name)
+  // Written (again) whatever is there: the same name holds the same bytes, and a rename is atomic.
   try {
-    await fs.access(file)
-    return name
-  } catch {
-    // Not kept yet.
+    await writeAtomically(file, content)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    await fs.mkdir(path.dirname(file), { recursive: true })
+    await writeAtomically(file, content)
   }
-  await fs.mkdir(path.dirname(file), { recursive: true })
-  await writeAtomically(file, content)
   return name
 }
 
