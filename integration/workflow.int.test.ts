@@ -459,6 +459,50 @@ describe('the live preview while editing', () => {
   })
 })
 
+describe('content can never hold up or take down the platform', () => {
+  it('refuses nesting past the limit at submit, with its line, and the draft stays as saved', async () => {
+    const body = `## Answer\n\nYes [@${citation.key}].\n\n${'- '.repeat(1000)}deep`
+    const article = await newArticle(people.author!, body)
+    const res = await act(as.author!, article.id, 'submit')
+    expect(res.status).toBe(422)
+    expect(JSON.stringify(res.body)).toMatch(/nested more than 24 levels deep/)
+    const problems = res.body.errors?.[0]?.data?.problems ?? res.body.problems ?? []
+    expect(JSON.stringify(problems)).toContain('"line":5')
+    const saved = await as.author!.get(`/articles/${article.id}?draft=true`)
+    expect(saved.body.state).toBe('draft')
+    expect(saved.body.body).toBe(body)
+  })
+
+  it('refuses a body over the stated size on save through REST and GraphQL, keeping nothing half-saved', async () => {
+    const article = await newArticle()
+    const huge = `## Answer\n\nYes [@${citation.key}]. ${'word '.repeat(41_000)}`
+    const rest = await as.author!.patch(`/articles/${article.id}?draft=true`, { body: huge })
+    expect(rest.status).toBe(400)
+    expect(JSON.stringify(rest.body)).toMatch(/body/i)
+    const gql = await as.author!.graphql(
+      'mutation ($id: Int!, $body: String!) { updateArticle(id: $id, data: { body: $body }, draft: true) { id } }',
+      { id: Number(article.id), body: huge },
+    )
+    expect(JSON.stringify(gql.body.errors ?? [])).toMatch(/body|length/i)
+    const saved = await as.author!.get(`/articles/${article.id}?draft=true`)
+    expect(saved.body.body).toBe(article.body)
+  })
+
+  it('answers a reader while a slow preview renders in the pool', async () => {
+    // Within every limit and still seconds of work: paragraphs full of emphasis openers.
+    const slow = `Yes [@${citation.key}].\n\n` + ('*a'.repeat(990) + '\n\n').repeat(25)
+    const order: string[] = []
+    const preview = as
+      .author!.post('/articles/preview', { markdown: slow, citations: [citation.id] })
+      .then((res) => (order.push('preview'), res))
+    const reader = anonymous.get('/articles?limit=1').then((res) => (order.push('reader'), res))
+    const [p, r] = await Promise.all([preview, reader])
+    expect(r.status).toBe(200)
+    expect(p.status).toBe(200)
+    expect(order).toEqual(['reader', 'preview'])
+  })
+})
+
 describe('anonymous readers see published revisions only', () => {
   it('through REST, GraphQL and the versions endpoints', async () => {
     const draftOnly = await newArticle()

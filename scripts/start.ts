@@ -101,10 +101,18 @@ try {
       `Seeded the empty database from content/: ${a.created} article(s), ${seed.imported.references.created} reference(s).`,
     )
   }
-  console.log(describePublish(await publishConfiguredSite(payload)))
 } catch (error) {
   await payload.destroy().catch(() => undefined)
   fail((error as Error).message)
+}
+// Start-up never depends on publishing: articles that cannot be rendered are refused one by one,
+// and a publish that cannot run at all leaves the last good build live (and the admin up to fix it).
+try {
+  console.log(describePublish(await publishConfiguredSite(payload)))
+} catch (error) {
+  console.warn(
+    `npm start: the site was not published (${(error as Error).message}); the last published build, if any, stays live. Fix the cause in the admin, then publish again (npm run publish).`,
+  )
 }
 await payload.destroy()
 

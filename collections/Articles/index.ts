@@ -18,6 +18,7 @@ import { deriveSlug } from './hooks/deriveSlug'
 import { enforceEditRules } from './hooks/enforceEditRules'
 import { guardPublication } from './hooks/guardPublication'
 import { refusePublishedDelete } from './hooks/refusePublishedDelete'
+import { lengthProblem } from '../../src/markdown'
 
 const changes = siteChangeHooks('article')
 
@@ -25,6 +26,14 @@ const markdown = (name: string, description: string, required = true): Field => 
   name,
   type: 'code',
   required,
+  // The core's size limit: a save through any API refuses a body the checks would (nesting and
+  // the rest are for submit: a draft may be work in progress).
+  validate: (value: unknown, { req }: { req: { t: (key: 'validation:required') => string } }) =>
+    required && value === undefined
+      ? req.t('validation:required')
+      : typeof value === 'string'
+        ? (lengthProblem(value) ?? true)
+        : true,
   admin: {
     language: 'markdown',
     description,

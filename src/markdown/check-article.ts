@@ -1,4 +1,5 @@
 import { cslItemSchema, type CslItem } from '../references'
+import { LIMIT_RULES } from './limits'
 import { RULES, toProblems, unusedReferenceReason } from './messages'
 import { createMarkdownProcessor } from './processor'
 import type { ContentProblem, MarkdownProcessor, RenderResult } from './types'
@@ -104,8 +105,14 @@ export function examineArticle(
       'body',
     )
   } else {
+    // A body past a limit is not parsed: what it cites is unknown, its one message says why.
     const cites =
-      main.references.length > 0 || main.messages.some((m) => m.ruleId === 'citation-key')
+      main.references.length > 0 ||
+      main.messages.some(
+        (m) =>
+          m.ruleId === 'citation-key' ||
+          (LIMIT_RULES as readonly (string | undefined)[]).includes(m.ruleId ?? undefined),
+      )
     if (!cites) {
       add(
         'citation-none',

@@ -11,6 +11,7 @@ export {
 } from './check-article'
 export { MESSAGE_SOURCE, RULES, toProblems, type RuleId } from './messages'
 export { createMarkdownProcessor } from './processor'
+export { lengthProblem, limitBreach, MARKDOWN_LIMITS, type LimitBreach } from './limits'
 export { renderReferenceList } from './reference-list'
 export { citationKeyCandidates } from './syntax/citation-parse'
 export { textWithoutCitations } from './hast-text'

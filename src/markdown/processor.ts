@@ -13,6 +13,7 @@ import {
   isCitationStyle,
 } from '../references'
 import { citationToHast } from './citation-to-hast'
+import { limitBreach } from './limits'
 import { report, sortMessages } from './messages'
 import rehypeHeadingIds from './rehype-heading-ids'
 import rehypeImageAlt from './rehype-image-alt'
@@ -75,6 +76,19 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Markdown
         throw new TypeError(`idPrefix must not contain whitespace: "${idPrefix}"`)
 
       const file = new VFile({ value: input.markdown, path: input.path })
+      // A document past a limit is not parsed at all: the one message says where and why.
+      const breach = limitBreach(input.markdown)
+      if (breach) {
+        report(file, breach.ruleId, breach.reason, { line: breach.line, column: breach.column })
+        return {
+          hast: { type: 'root', children: [] },
+          references: [],
+          toc: [],
+          messages: file.messages,
+          errorCount: 1,
+          warningCount: 0,
+        }
+      }
       file.data.idPrefix = idPrefix
       file.data.reportUnused = input.reportUnused ?? true
       file.data.references = indexReferences(input.references, file)

@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import type { Article, User } from '../../../payload-types'
 import { siteUrl } from '../../../src/config/env'
+import { MARKDOWN_LIMITS } from '../../../src/markdown'
 import { fromStored } from '../../../src/references'
 import { INITIAL_STATE } from '../../../src/workflow'
 import { personRef } from '../../../src/publish/people'
@@ -15,6 +16,7 @@ import { readBody, refusal } from './respond'
 
 const id = z.union([z.string().min(1), z.number()])
 const text = (max: number) => z.string().max(max).nullish()
+// Bodies: up to four times the limit, so one over it gets the check's positioned message.
 
 /** The article as the edit form holds it (saved or not). */
 export const pagePreviewRequestSchema = z.object({
@@ -23,14 +25,14 @@ export const pagePreviewRequestSchema = z.object({
   title: text(1_000),
   summary: text(5_000),
   topics: z.array(z.string().max(200)).max(50).nullish(),
-  body: text(200_000),
+  body: text(MARKDOWN_LIMITS.maxLength * 4),
   variants: z
     .array(
       z.object({
         audience: z.enum(VARIANT_AUDIENCES),
         title: text(1_000),
         summary: text(5_000),
-        body: text(200_000),
+        body: text(MARKDOWN_LIMITS.maxLength * 4),
       }),
     )
     .max(VARIANT_AUDIENCES.length)

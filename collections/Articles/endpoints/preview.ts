@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import type { ContentProblem } from '../../../src/markdown'
+import { type ContentProblem, MARKDOWN_LIMITS } from '../../../src/markdown'
 import { fromStored } from '../../../src/references'
 import { budgetProblem, renderPool } from '../../../src/render'
 import { findCitations } from '../workflow/facts'
@@ -10,7 +10,9 @@ import { readBody, refusal } from './respond'
 
 /** What the admin's Markdown editor sends while an author types. */
 export const previewRequestSchema = z.strictObject({
-  markdown: z.string().max(200_000),
+  // Up to four times what a body may hold, so a body over the limit gets the check's positioned
+  // message (input-too-large) rather than a bare refusal; beyond that the request is refused.
+  markdown: z.string().max(MARKDOWN_LIMITS.maxLength * 4),
   /** The article's citations (ids), in order: what `[@key]` may refer to. */
   citations: z
     .array(z.union([z.string().min(1), z.number()]))
