@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import { splitFrontMatter } from '../src/content/sourceText'
-
-const run = promisify(execFile)
 
 /**
  * Writes the corpus's articles as a Hugo site (the same Markdown bodies, a minimal but complete
@@ -42,12 +38,4 @@ export async function writeHugoSite(corpusDir: string, dir: string): Promise<num
     await fs.writeFile(path.join(content, file), `---\ntitle: ${title}\n---\n${split.body}`)
   }
   return files.length
-}
-
-/** Builds the Hugo site into `out` (Debian's hugo); resolves to the wall time in milliseconds. */
-export async function buildHugo(dir: string, out: string): Promise<number> {
-  await fs.rm(out, { recursive: true, force: true })
-  const started = performance.now()
-  await run('hugo', ['--quiet', '--source', dir, '--destination', out], { maxBuffer: 1 << 24 })
-  return performance.now() - started
 }
