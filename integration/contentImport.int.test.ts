@@ -11,6 +11,8 @@ import { importContent } from '../src/content/importContent'
 import { ContentError, loadContentDir } from '../src/content/loadContentDir'
 import { describePlan } from '../src/content/importPlan'
 import { formatProblem } from '../src/content/problems'
+import { articlesNaming } from '../src/publish/changes'
+import { SiteReader } from '../src/publish/read'
 import { unique } from './helpers/fixtures'
 import { waitForMail } from './helpers/mailbox'
 import { testPayload } from './helpers/payload'
@@ -375,5 +377,31 @@ describe('content import', () => {
       expect(result.stderr).toMatch(/nothing was imported/)
       expect(await snapshot()).toEqual(before)
     })
+  })
+})
+
+describe('no query grows with the size of the content', () => {
+  // SQLite refuses more than 32 766 bound variables in one statement; an `in` list of every key
+  // of a large content folder (or every id of a large site) would be one such statement.
+  const many = 40_000
+
+  it('plans an import of 40 000 references, reading what exists in chunks', async () => {
+    const references = Array.from({ length: many }, (_, i) => ({
+      id: `bound-${unique()}-${i}`,
+      type: 'article-journal' as const,
+      title: `Reference ${i}`,
+    }))
+    const seed = await loadContentDir(SEED)
+    const bundle = { ...seed, references: [...seed.references, ...references] }
+    const before = await snapshot()
+    const report = await importContent(payload, bundle, { dryRun: true })
+    expect(report.references.created).toBeGreaterThanOrEqual(many)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('reads the site for 40 000 changed articles, and the articles naming 40 000 references', async () => {
+    const ids = Array.from({ length: many }, (_, i) => String(1_000_000 + i))
+    expect(await new SiteReader(payload).byIds(ids, true)).toEqual([])
+    expect(await articlesNaming(payload, 'citations', ids)).toEqual([])
   })
 })

@@ -4,15 +4,13 @@ import type { Article, Citation } from '../../payload-types'
 import { fromStored } from '../references'
 import type { Role } from '../workflow'
 import { revisionHash } from './articleContent'
+import { chunks } from './chunks'
 import {
   type ExistingArticle,
   type ExistingContent,
   type ExistingUser,
   personProfile,
 } from './importPlan'
-
-/** At most this many values in one `in` query: far below every database's bound-variable limit. */
-export const IN_CHUNK = 500
 
 /** Every document of `collection` whose `field` is one of `values`, read in chunks. */
 async function findIn<T>(
@@ -21,10 +19,7 @@ async function findIn<T>(
   field: string,
 ): Promise<T[]> {
   const docs: T[] = []
-  for (let i = 0; i < values.length; i += IN_CHUNK) {
-    const chunk = values.slice(i, i + IN_CHUNK)
-    docs.push(...(await read({ [field]: { in: chunk } })).docs)
-  }
+  for (const chunk of chunks(values)) docs.push(...(await read({ [field]: { in: chunk } })).docs)
   return docs
 }
 

@@ -1,10 +1,11 @@
 import type { Payload, Where } from 'payload'
 
 import type { Article, Citation, Review, User } from '../../payload-types'
+import { chunks } from '../content/chunks'
 import { SHOWN_WHILE_PENDING, statesWhere } from '../workflow'
 
-/** At most this many values in one `in` query: far below every database's bound-variable limit. */
-export const IN_CHUNK = 500
+export { chunks }
+
 /** Articles read per query. */
 export const PAGE_SIZE = 250
 
@@ -53,13 +54,6 @@ const PERSON_FIELDS = {
 
 const idOf = (ref: unknown): string =>
   String(typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)
-
-/** Chunks of at most `IN_CHUNK`. */
-export function chunks<T>(values: readonly T[]): T[][] {
-  const result: T[][] = []
-  for (let i = 0; i < values.length; i += IN_CHUNK) result.push(values.slice(i, i + IN_CHUNK))
-  return result
-}
 
 /**
  * Documents by id, read in chunks and kept for the rest of the publish (articles share their
