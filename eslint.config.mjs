@@ -11,6 +11,7 @@ export default tseslint.config(
       'data/**',
       'test-results/**',
       'bench-report/**',
+      '.build/**',
       'migrations/**',
       'payload-types.ts',
       'src/app/(payload)/admin/importMap.js',
@@ -32,6 +33,11 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // Plain Node scripts (run without tsx).
+    files: ['scripts/**/*.mjs', 'src/render/boot.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     // The site's progressive enhancement runs in the browser.

@@ -79,8 +79,15 @@ async function freshDatabase(): Promise<string> {
   return url.toString()
 }
 
-const tsx = (script: string, args: string[], e: NodeJS.ProcessEnv) =>
-  runMeasured(process.execPath, ['--import', 'tsx', script, ...args], { env: e })
+/** A command as `npm run` runs it (compiled by scripts/run.mjs), without npm around it. */
+const command = (name: 'publish' | 'content-import', args: string[], e: NodeJS.ProcessEnv) =>
+  runMeasured(process.execPath, ['scripts/run.mjs', name, ...args], { env: e })
+/** The benchmark's own steps (bench/steps.ts), through tsx. */
+const step = (args: string[], e: NodeJS.ProcessEnv) =>
+  runMeasured(process.execPath, ['--import', 'tsx', 'bench/steps.ts', ...args], { env: e })
+
+// Compiled once before anything is measured.
+await runMeasured(process.execPath, ['scripts/run.mjs', '--build'])
 
 /** Runs `fn` `runs` times and keeps every measurement. */
 async function repeat<T>(fn: (i: number) => Promise<T>): Promise<T[]> {
@@ -147,7 +154,7 @@ for (const n of sizes) {
   let database = ''
   const imports = await repeat(async () => {
     database = await freshDatabase()
-    return tsx('scripts/content-import.ts', [corpus.dir], env({ DATABASE_URL: database }))
+    return command('content-import', [corpus.dir], env({ DATABASE_URL: database }))
   })
   const imported = medianOf(imports)
   const rate = n / (imported.wallMs / 1000)
@@ -163,13 +170,12 @@ for (const n of sizes) {
 
   const siteDir = path.join(work, `site-${n}`)
   const e = env({ DATABASE_URL: database, SITE_DIR: siteDir })
-  const publish = (args: string[] = []) => tsx('scripts/publish.ts', args, e)
-  const step = (args: string[]) => tsx('bench/steps.ts', args, e)
+  const publish = (args: string[] = []) => command('publish', args, e)
 
   log('full cold publish (every article rendered from Markdown)')
   const cold = await repeat(async () => {
     await fs.rm(siteDir, { recursive: true, force: true })
-    await step(['clear-renders'])
+    await step(['clear-renders'], e)
     return publish(['--full'])
   })
   for (const m of cold) problems.push(...refusedIn(m).map((r) => `${n}: ${r.trim()}`))
@@ -217,7 +223,7 @@ for (const n of sizes) {
 
   log('approval to live, in a warm job worker')
   const approvals = await repeat(async (i) => {
-    const m = await step(['approve', corpus.slugs[i % corpus.slugs.length]!, '--publish'])
+    const m = await step(['approve', corpus.slugs[i % corpus.slugs.length]!, '--publish'], e)
     return JSON.parse(m.stdout.trim().split('\n').pop()!) as {
       approvalToLiveMs: number
       newBuild: boolean
@@ -236,8 +242,8 @@ for (const n of sizes) {
   })
 
   log('npm run publish, as an operator runs it')
-  const command = () => runMeasured('npm', ['run', '--silent', 'publish'], { env: e })
-  const idle = medianOf(await repeat(() => command()))
+  const npmPublish = () => runMeasured('npm', ['run', '--silent', 'publish'], { env: e })
+  const idle = medianOf(await repeat(() => npmPublish()))
   rows.push({
     measure: '`npm run publish`, nothing changed',
     articles: n,
@@ -249,8 +255,8 @@ for (const n of sizes) {
   })
   const edited = medianOf(
     await repeat(async (i) => {
-      await step(['approve', corpus.slugs[(i + runs) % corpus.slugs.length]!])
-      return command()
+      await step(['approve', corpus.slugs[(i + runs) % corpus.slugs.length]!], e)
+      return npmPublish()
     }),
   )
   rows.push({
@@ -293,9 +299,9 @@ for (const file of await fs.readdir(path.join(seedContent, 'articles'))) {
     ),
   )
 }
-await tsx('scripts/content-import.ts', [seedContent], seedEnv)
+await command('content-import', [seedContent], seedEnv)
 const exported = path.join(work, 'seed-export')
-await tsx('scripts/publish.ts', ['--export', exported], seedEnv)
+await command('publish', ['--export', exported], seedEnv)
 const seedSlug = (await fs.readdir(path.join(exported, 'articles')))[0]!
 const page = await fs.readFile(path.join(exported, 'articles', seedSlug, 'index.html'), 'utf8')
 const css = await fs.readFile(path.join(exported, 'assets', 'site.css'))

@@ -48,7 +48,11 @@ async function idsWhere(
 }
 
 /** Articles (published or pending) that name any of `ids` in `field`. */
-export async function articlesNaming(payload: Payload, field: string, ids: string[]): Promise<string[]> {
+export async function articlesNaming(
+  payload: Payload,
+  field: string,
+  ids: string[],
+): Promise<string[]> {
   const found: string[] = []
   for (const chunk of chunks(ids)) {
     const where = { [field]: { in: chunk } } as Where

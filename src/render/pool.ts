@@ -74,7 +74,10 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const timeoutMs = options.timeoutMs ?? 10_000
   const memoryMb = options.memoryMb ?? 512
   const root = options.root ?? process.cwd()
-  const boot = path.join(root, 'src', 'render', 'boot.mjs')
+  // A command compiled by scripts/run.mjs names the worker compiled with it, which Node loads as
+  // it is; otherwise the worker's sources load through tsx (boot.mjs).
+  const compiled = process.env.RENDER_WORKER_MODULE
+  const boot = compiled ? new URL(compiled) : path.join(root, 'src', 'render', 'boot.mjs')
   const entry = pathToFileURL(path.join(root, 'src', 'render', 'worker.ts')).href
   const slots: Slot[] = []
   const queue: Job[] = []
