@@ -1,5 +1,5 @@
 /**
- * The job worker: runs queued jobs (publishing, notifications) every five seconds and the
+ * The job worker: runs queued jobs (publishing, notifications) every second and the
  * scheduled daily overdue check. `npm start` runs it beside the web server; run it on its own
  * with `npx tsx scripts/worker.ts` where the web server runs elsewhere.
  */
@@ -10,7 +10,7 @@ process.env.PAYLOAD_MIGRATING ??= 'true'
 
 const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config, cron: true })
-payload.logger.info('Job worker running: queued jobs every 5 s, scheduled checks daily.')
+payload.logger.info('Job worker running: queued jobs every second, scheduled checks daily.')
 
 const stop = async () => {
   await payload.destroy().catch(() => undefined)
