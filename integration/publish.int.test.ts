@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -304,4 +305,59 @@ describe('publishing', () => {
     expect(report.full).toBe(true)
     expect(report.renderedDocuments).toBe(0) // only the template changed: no Markdown rendered
   })
+})
+
+describe('a publish killed at any point', () => {
+  /** Every file of the live build of `dir`, as the server would serve it. */
+  async function liveSite(dir: string): Promise<Record<string, string | undefined>> {
+    const manifest = await currentBuild(dir)
+    if (!manifest) return {}
+    const files: Record<string, string | undefined> = {}
+    for (const file of Object.keys(manifest.files).sort()) {
+      files[file] = await readSiteFile(dir, file)
+    }
+    return files
+  }
+
+  /** `npm run publish -- --out dir --full` as a separate process, as a cron job runs it. */
+  const publishCommand = (dir: string) =>
+    spawn(process.execPath, ['scripts/run.mjs', 'publish', '--out', dir, '--full'], {
+      env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
+      stdio: 'ignore',
+    })
+  const exited = (child: ReturnType<typeof spawn>) =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode)
+      else child.on('exit', (code) => resolve(code))
+    })
+
+  it('leaves the live site a whole build, byte for byte, and the next publish completes', async () => {
+    for (let i = 0; i < 3; i++) await approvedArticle(`Answer ${i} to keep whole`)
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'publish-kill-'))
+    try {
+      const started = Date.now()
+      expect(await exited(publishCommand(dir))).toBe(0)
+      const took = Date.now() - started
+      const complete = await liveSite(dir)
+      expect(Object.keys(complete).length).toBeGreaterThan(10)
+      expect(Object.values(complete).every((text) => text !== undefined)).toBe(true)
+      // The same approved set makes the same files, byte for byte.
+      expect(await exited(publishCommand(dir))).toBe(0)
+      expect(await liveSite(dir)).toEqual(complete)
+
+      // Killed at 20 points spread over a whole publish, from start-up to the swap and pruning.
+      for (let point = 0; point < 20; point++) {
+        const child = publishCommand(dir)
+        const done = exited(child)
+        await new Promise((resolve) => setTimeout(resolve, ((point + 0.5) / 20) * took))
+        child.kill('SIGKILL')
+        await done
+        expect(await liveSite(dir), `killed after ${point + 1}/20 of a publish`).toEqual(complete)
+      }
+      expect(await exited(publishCommand(dir))).toBe(0)
+      expect(await liveSite(dir)).toEqual(complete)
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  }, 300_000)
 })
