@@ -10,7 +10,7 @@ export default tseslint.config(
       '.next*/**',
       'data/**',
       'test-results/**',
-      'bench-report/**',
+      'bench/report.*',
       '.build/**',
       'migrations/**',
       'payload-types.ts',
