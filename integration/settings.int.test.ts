@@ -61,6 +61,29 @@ describe('saving the site settings', () => {
     })
   })
 
+  it('queues one publish for a burst of changes: the waiting one will read them all', async () => {
+    const editor = await createUser(payload, ['editor'])
+    await drainJobs(payload)
+    const waiting = () =>
+      payload.count({
+        collection: 'payload-jobs',
+        where: {
+          and: [{ taskSlug: { equals: 'publishSite' } }, { completedAt: { exists: false } }],
+        },
+      })
+    for (const name of ['Medical Answers', 'Medical Answers (2)', 'Medical Answers']) {
+      await payload.updateGlobal({
+        slug: 'site-settings',
+        data: { siteName: name },
+        overrideAccess: false,
+        user: editor,
+      })
+    }
+    expect((await waiting()).totalDocs).toBe(1)
+    await drainJobs(payload)
+    expect((await waiting()).totalDocs).toBe(0)
+  })
+
   it('is refused to someone who is not staff, and then nothing is queued', async () => {
     const author = await createUser(payload, ['author'])
     await drainJobs(payload)

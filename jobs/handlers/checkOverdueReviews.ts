@@ -2,6 +2,7 @@ import type { TaskHandler } from 'payload'
 
 import type { CheckOverdueReviewsIO } from '../checkOverdueReviews'
 import { appendEvent } from '../../src/content/auditTrail'
+import { queuePublish } from '../queuePublish'
 import { overdueWhere } from '../../collections/Articles/workflow/queries'
 import { overdueNotice } from '../../src/notifications/messages'
 import { overdueEvent, SYSTEM_ACTOR } from '../../src/workflow'
@@ -63,13 +64,9 @@ export const checkOverdueReviewsHandler: TaskHandler<CheckOverdueReviewsIO> = as
   }
   // Once a day every article is checked against its approval, whatever the change log says: a
   // change made straight in the database is refused here at the latest.
-  await payload.jobs.queue({
-    task: 'publishSite',
-    input: {
-      reason: newlyOverdue.length ? 'reviews became overdue; daily check' : 'daily check',
-      verify: true,
-    },
-    req,
+  await queuePublish(req, {
+    reason: newlyOverdue.length ? 'reviews became overdue; daily check' : 'daily check',
+    verify: true,
   })
   return { output: { overdue: newlyOverdue.length } }
 }

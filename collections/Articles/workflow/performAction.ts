@@ -19,6 +19,7 @@ import {
 import { actorOf, factsOf, isPublished, revisionHash } from './facts'
 import { appendEvent } from '../../../src/content/auditTrail'
 import { WorkflowRefusal } from './refusal'
+import { queuePublish } from '../../../jobs/queuePublish'
 
 export { WorkflowRefusal }
 
@@ -166,11 +167,7 @@ export async function performAction(
       req,
     })
     if (live || settings.publishPolicy === 'pending-with-banner') {
-      await req.payload.jobs.queue({
-        task: 'publishSite',
-        input: { reason: `${input.action} ${revision.slug}` },
-        req,
-      })
+      await queuePublish(req, { reason: `${input.action} ${revision.slug}` })
     }
     return {
       article: { id: saved.id, state: saved.state, _status: saved._status },

@@ -1,5 +1,7 @@
 import type { GlobalAfterChangeHook } from 'payload'
 
+import { queuePublish as queue } from '../../../jobs/queuePublish'
+
 /**
  * Every page shows the settings (disclaimer, policy, citation style, call to action), so saving
  * them republishes the site, as an approval does: the job is queued in the save's transaction and
@@ -7,9 +9,5 @@ import type { GlobalAfterChangeHook } from 'payload'
  * rendered again.
  */
 export const queuePublish: GlobalAfterChangeHook = async ({ req }) => {
-  await req.payload.jobs.queue({
-    task: 'publishSite',
-    input: { reason: 'site settings changed' },
-    req,
-  })
+  await queue(req, { reason: 'site settings changed' })
 }
