@@ -2,64 +2,7 @@ import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { describe, expect, it } from 'vitest'
 import { createMarkdownProcessor, renderReferenceList, toHtml } from './index'
-
-/**
- * Malicious Markdown, mostly after the OWASP XSS filter evasion cheat sheet, in Markdown's own
- * forms (links, images, autolinks, definitions) and as raw HTML. Each input must render without a
- * script-capable element, an event handler attribute or a dangerous URL, and each must be
- * reported (`html-dropped` or `url-unsafe`).
- */
-const corpus: string[] = [
-  // Raw HTML
-  '<script>alert(1)</script>',
-  'Text <script>alert(1)</script> text',
-  '<SCRIPT SRC=https://xss.example/xss.js></SCRIPT>',
-  '<IMG SRC="javascript:alert(\'XSS\');">',
-  '<IMG SRC=JaVaScRiPt:alert(1)>',
-  '<a onmouseover="alert(document.cookie)">xxs link</a>',
-  '<IMG """><SCRIPT>alert("XSS")</SCRIPT>">',
-  '<IMG SRC=# onerror="alert(1)">',
-  '<img src=x onerror=&#x61;&#x6C;&#x65;&#x72;&#x74;(1)>',
-  '<IMG SRC="jav&#x09;ascript:alert(1);">',
-  '<IMG SRC=" &#14;  javascript:alert(1);">',
-  '<svg><script>alert(1)</script></svg>',
-  '<BODY ONLOAD=alert(1)>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '<object data="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></object>',
-  '<embed src="https://xss.example/x.swf">',
-  '<style>body{background:url("javascript:alert(1)")}</style>',
-  '<form action="javascript:alert(1)"><input type=submit></form>',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1);">',
-  '<base href="javascript:alert(1)//">',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<details open ontoggle=alert(1)>',
-  '<!-- x --><script>alert(1)</script>',
-  '<div>\n\n[ok](https://example.org)\n\n</div>',
-  // Markdown links and images
-  '[click](javascript:alert(1))',
-  '[click]( JaVaScRiPt:alert(1))',
-  '[click](<javascript:alert(1)>)',
-  '[click](jav&#x09;ascript:alert(1))',
-  '[click](&#106;avascript:alert(1))',
-  '[click](javascript&colon;alert(1))',
-  '[click](javascript://%0Aalert(1))',
-  '[click](vbscript:msgbox(1))',
-  '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-  '[click](data:text/html,<script>alert(1)</script>)',
-  '[click](//xss.example/x)',
-  '[click][evil]\n\n[evil]: javascript:alert(1)',
-  '<javascript:alert(1)>',
-  '<vbscript:msgbox(1)>',
-  '![x](javascript:alert(1))',
-  '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
-  '![x](data:image/png;base64,iVBORw0KGgo=)',
-  '[![x](https://example.org/a.png)](javascript:alert(1))',
-  '| a |\n|---|\n| [x](javascript:alert(1)) |',
-  '# Heading <img src=x onerror=alert(1)>',
-]
-
-// Not HTML to a CommonMark parser (no valid tag): shown as literal text, so nothing is dropped.
-const literal: string[] = ['<svg/onload=alert(1)>', '<IMG SRC=`javascript:alert("XSS")`>']
+import { XSS_CORPUS as corpus, XSS_LITERAL as literal } from './testing'
 
 const processor = createMarkdownProcessor()
 const SCRIPT_CAPABLE = new Set([
