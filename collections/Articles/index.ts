@@ -17,7 +17,7 @@ import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
 import { deriveSlug } from './hooks/deriveSlug'
 import { enforceEditRules } from './hooks/enforceEditRules'
 import { guardPublication } from './hooks/guardPublication'
-import { refusePublishedDelete } from './hooks/refusePublishedDelete'
+import { refuseRecordedDelete } from './hooks/refuseRecordedDelete'
 
 const changes = siteChangeHooks('article')
 
@@ -83,7 +83,7 @@ export const Articles: CollectionConfig = {
     beforeOperation: [guardPublication],
     beforeValidate: [deriveSlug],
     beforeChange: [enforceEditRules],
-    beforeDelete: [refusePublishedDelete],
+    beforeDelete: [refuseRecordedDelete],
   },
   endpoints: [previewEndpoint, pagePreviewEndpoint, workflowEndpoint, workflowStatusEndpoint],
   fields: [
