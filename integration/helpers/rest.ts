@@ -2,14 +2,15 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@pay
 
 import config from '../../payload.config'
 import { withBodyLimit } from '../../src/config/requestLimits'
+import { guardRest } from '../../src/config/restGuard'
 
 const BASE = 'http://localhost:3999'
 // Wrapped as src/app/(payload)/api mounts them.
 const handlers = {
-  GET: REST_GET(config),
-  POST: withBodyLimit(REST_POST(config)),
-  PATCH: withBodyLimit(REST_PATCH(config)),
-  DELETE: withBodyLimit(REST_DELETE(config)),
+  GET: guardRest(config, REST_GET(config)),
+  POST: guardRest(config, REST_POST(config)),
+  PATCH: guardRest(config, REST_PATCH(config)),
+  DELETE: guardRest(config, REST_DELETE(config)),
 }
 const graphql = withBodyLimit(GRAPHQL_POST(config))
 
