@@ -413,6 +413,7 @@ describe('mass assignment', () => {
       resetPasswordExpiration: future,
       sessions: [],
       deactivated: true,
+      createdAt: '2000-01-01T00:00:00.000Z',
     })
     expect(res.status).toBe(200)
     const after = await userRow(me.id)
@@ -422,6 +423,7 @@ describe('mass assignment', () => {
     expect(after.loginAttempts ?? 0).toBe(0)
     expect(after.resetPasswordToken ?? null).toBeNull()
     expect(Boolean(after.deactivated)).toBe(false)
+    expect(after.createdAt).toBe(before.createdAt)
     // The old password still works, and the session survived.
     await RestClient.login(me.email, PASSWORD)
     expect((await asMe.get('/users/me')).body.user?.id).toBe(me.id)
@@ -458,6 +460,7 @@ describe('mass assignment', () => {
       },
       reviewers: [cast.people.author.id],
       reviewDue: '2099-01-01T00:00:00.000Z',
+      createdAt: '2000-01-01T00:00:00.000Z',
     }
     const title = `Forged ${unique()}?`
     const created = await cast.as.author.post('/articles?draft=true', {
@@ -476,6 +479,7 @@ describe('mass assignment', () => {
       expect(stored.approval?.approvedBy ?? null, label).toBeNull()
       expect(stored.reviewers ?? [], label).toEqual([])
       expect(stored.reviewDue ?? null, label).toBeNull()
+      expect(new Date(stored.createdAt).getFullYear(), label).toBeGreaterThan(2000)
       expect((await live(id))?._status ?? 'draft', label).not.toBe('published')
     }
     await check('create')

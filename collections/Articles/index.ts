@@ -11,6 +11,7 @@ import { SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
 import { audienceLabel, VARIANT_AUDIENCES } from '../../src/site/audiences'
 import { INITIAL_STATE, STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
 import { matches } from '../shared/matches'
+import { keepServerTimestamps } from '../shared/serverTimestamps'
 import { pagePreviewEndpoint } from './endpoints/pagePreview'
 import { previewEndpoint } from './endpoints/preview'
 import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
@@ -82,7 +83,7 @@ export const Articles: CollectionConfig = {
     afterDelete: [changes.afterDelete],
     beforeOperation: [guardPublication],
     beforeValidate: [deriveSlug],
-    beforeChange: [enforceEditRules],
+    beforeChange: [keepServerTimestamps, enforceEditRules],
     beforeDelete: [refuseRecordedDelete],
   },
   endpoints: [previewEndpoint, pagePreviewEndpoint, workflowEndpoint, workflowStatusEndpoint],

@@ -9,6 +9,7 @@ import { authenticated } from '../../src/access/authenticated'
 import { ORCID_HINT, isValidOrcid, SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
 import { ROLES } from '../../src/workflow'
 import { matches } from '../shared/matches'
+import { keepServerTimestamps } from '../shared/serverTimestamps'
 import { endSessionsOnDeactivation, refuseDeactivatedLogin } from './hooks/deactivation'
 import { deriveProfileSlug } from './hooks/deriveProfileSlug'
 import { refuseRecordedDelete } from './hooks/refuseRecordedDelete'
@@ -44,7 +45,7 @@ export const Users: CollectionConfig = {
   hooks: {
     afterChange: [changes.afterChange],
     afterDelete: [changes.afterDelete],
-    beforeChange: [endSessionsOnDeactivation],
+    beforeChange: [keepServerTimestamps, endSessionsOnDeactivation],
     beforeDelete: [refuseRecordedDelete],
     beforeLogin: [refuseDeactivatedLogin],
     beforeValidate: [deriveProfileSlug],
