@@ -272,4 +272,40 @@ describe('request limits', () => {
     expect(fine.body.errors).toBeUndefined()
     expect(Array.isArray(fine.body.data.Articles.docs)).toBe(true)
   })
+
+  it('turns introspection off in production', async () => {
+    const query = '{ __schema { queryType { name } } }'
+    expect(errorsOf((await cast.as.editor.graphql(query)).body)).toBeUndefined()
+    const env = process.env as Record<string, string | undefined>
+    const before = env.NODE_ENV
+    env.NODE_ENV = 'production'
+    try {
+      const res = await cast.as.editor.graphql(query)
+      expect(JSON.stringify(errorsOf(res.body))).toMatch(/introspection is not allowed/)
+      expect(res.body.data?.__schema ?? null).toBeNull()
+    } finally {
+      env.NODE_ENV = before
+    }
+  })
+
+  it('answers malformed GraphQL arguments with the reason or nothing, never a server fault', async () => {
+    for (const query of [
+      '{ Articles(where: { createdAt: { equals: "not-a-date" } }) { docs { id } } }',
+      '{ Articles(where: { id: { equals: "abc" } }) { docs { id } } }',
+      '{ Articles(page: -5) { docs { id } } }',
+      '{ Articles(limit: -1) { docs { id } } }',
+      '{ Article(id: "abc") { id } }',
+      '{ Article(id: "1e400") { id } }',
+    ]) {
+      const res = await cast.as.editor.graphql(query)
+      const errors = errorsOf(res.body) as { message: string }[] | undefined
+      expect(res.status, query).toBeLessThan(500)
+      // Refused with the reason, or answered with nothing.
+      if (errors?.length) {
+        expect(errors.map((e) => e.message).join(), query).not.toMatch(/Something went wrong/)
+      } else {
+        expect(JSON.stringify(res.body.data), query).not.toMatch(/"id":/)
+      }
+    }
+  })
 })

@@ -37,4 +37,13 @@ describe('graphqlLimitsRule', () => {
     const q = '{ Docs { docs { ...f } } } fragment f on Doc { child { ...f } }'
     expect(() => errors(q)).not.toThrow()
   })
+  it('refuses a page below 1 and a negative limit', () => {
+    expect(errors('{ Docs(page: -5) { docs { id } } }').join()).toMatch(
+      /"page" must be a whole number from 1/,
+    )
+    expect(errors('query($l: Int) { Docs(limit: $l) { docs { id } } }', { l: -1 }).join()).toMatch(
+      /"limit" must be a whole number from 0/,
+    )
+    expect(errors('{ Docs(page: 2, limit: 5) { docs { id } } }')).toEqual([])
+  })
 })

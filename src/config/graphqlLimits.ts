@@ -109,6 +109,26 @@ export function graphqlLimitsRule(
         fragments.set(definition.name.value, definition)
     }
     return {
+      Field(field) {
+        // Payload passes these to the database as they are: a negative page is a negative
+        // OFFSET, which PostgreSQL refuses as a server fault.
+        for (const [name, min] of [
+          ['page', 1],
+          ['limit', 0],
+        ] as const) {
+          const node = field.arguments?.find((a) => a.name.value === name)?.value
+          const value = valueOf(node, variables)
+          if (value === undefined || value === null) continue
+          if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+            context.reportError(
+              new GraphQLError(
+                `Argument "${name}" must be a whole number from ${min}, not ${JSON.stringify(value)}.`,
+                { nodes: node ? [node] : [field], extensions: { code: 'BAD_USER_INPUT' } },
+              ),
+            )
+          }
+        }
+      },
       OperationDefinition(operation) {
         const m = measure(operation.selectionSet, fragments, variables, new Set())
         const over = [
