@@ -342,6 +342,10 @@ export interface User {
    */
   roles: ('author' | 'reviewer' | 'editor' | 'admin')[];
   /**
+   * A deactivated account cannot sign in. People in the review record are deactivated, never deleted.
+   */
+  deactivated?: boolean | null;
+  /**
    * Anchor of the profile on the advisory board page; made from the name when empty.
    */
   slug?: string | null;
@@ -403,6 +407,14 @@ export interface Review {
     | 'edit_after_approval'
     | 'review_overdue';
   actor?: (number | null) | User;
+  /**
+   * The actor's name at the time of the event.
+   */
+  actorName?: string | null;
+  /**
+   * The actor's credentials at the time of the event.
+   */
+  actorCredentials?: string | null;
   at: string;
   from?: ('draft' | 'submitted' | 'under_review' | 'changes_requested' | 'approved') | null;
   to?: ('draft' | 'submitted' | 'under_review' | 'changes_requested' | 'approved') | null;
@@ -708,6 +720,8 @@ export interface ReviewsSelect<T extends boolean = true> {
   article?: T;
   type?: T;
   actor?: T;
+  actorName?: T;
+  actorCredentials?: T;
   at?: T;
   from?: T;
   to?: T;
@@ -724,6 +738,7 @@ export interface ReviewsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  deactivated?: T;
   slug?: T;
   credentials?: T;
   specialty?: T;

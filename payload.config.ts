@@ -13,6 +13,7 @@ import { workflowMutation } from './collections/Articles/graphql/workflowMutatio
 import { SiteSettings } from './globals/SiteSettings'
 import { jobs } from './jobs'
 import { databaseAdapter } from './src/config/database'
+import { graphqlLimitsRule } from './src/config/graphqlLimits'
 import { readEnv, resolveSecret, ROOT_DIR, siteUrl } from './src/config/env'
 import { renderPool } from './src/render'
 
@@ -59,6 +60,11 @@ export default buildConfig({
   },
   graphQL: {
     mutations: (GraphQL) => workflowMutation(GraphQL),
+    // Payload's own complexity estimate, plus ours: depth, aliases and documents asked for.
+    maxComplexity: 1000,
+    validationRules: (args) => [graphqlLimitsRule(args.variableValues ?? {})],
+    disableIntrospectionInProduction: true,
+    disablePlaygroundInProduction: true,
   },
   jobs,
   // Refused workflow actions are expected, not server faults: log them as information.

@@ -11,13 +11,14 @@ import { SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
 import { audienceLabel, VARIANT_AUDIENCES } from '../../src/site/audiences'
 import { INITIAL_STATE, STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
 import { matches } from '../shared/matches'
+import { keepServerTimestamps } from '../shared/serverTimestamps'
 import { pagePreviewEndpoint } from './endpoints/pagePreview'
 import { previewEndpoint } from './endpoints/preview'
 import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
 import { deriveSlug } from './hooks/deriveSlug'
 import { enforceEditRules } from './hooks/enforceEditRules'
 import { guardPublication } from './hooks/guardPublication'
-import { refusePublishedDelete } from './hooks/refusePublishedDelete'
+import { refuseRecordedDelete } from './hooks/refuseRecordedDelete'
 import { lengthProblem } from '../../src/markdown'
 
 const changes = siteChangeHooks('article')
@@ -91,8 +92,8 @@ export const Articles: CollectionConfig = {
     afterDelete: [changes.afterDelete],
     beforeOperation: [guardPublication],
     beforeValidate: [deriveSlug],
-    beforeChange: [enforceEditRules],
-    beforeDelete: [refusePublishedDelete],
+    beforeChange: [keepServerTimestamps, enforceEditRules],
+    beforeDelete: [refuseRecordedDelete],
   },
   endpoints: [previewEndpoint, pagePreviewEndpoint, workflowEndpoint, workflowStatusEndpoint],
   fields: [

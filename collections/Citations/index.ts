@@ -17,6 +17,7 @@ import {
   STORED_DATE_RANGES,
 } from '../../src/references'
 import { matches } from '../shared/matches'
+import { keepServerTimestamps } from '../shared/serverTimestamps'
 import { normalizeIdentifier } from './hooks/normalizeIdentifier'
 import { trackVerification } from './hooks/trackVerification'
 
@@ -56,7 +57,7 @@ export const Citations: CollectionConfig = {
   hooks: {
     afterChange: [changes.afterChange],
     afterDelete: [changes.afterDelete],
-    beforeChange: [trackVerification],
+    beforeChange: [keepServerTimestamps, trackVerification],
   },
   fields: [
     {

@@ -46,6 +46,17 @@ export const Reviews: CollectionConfig = {
     },
     { name: 'actor', type: 'relationship', relationTo: 'users' },
     {
+      // Who acted, as they were named when they acted: history does not follow later profile edits.
+      name: 'actorName',
+      type: 'text',
+      admin: { description: "The actor's name at the time of the event." },
+    },
+    {
+      name: 'actorCredentials',
+      type: 'text',
+      admin: { description: "The actor's credentials at the time of the event." },
+    },
+    {
       name: 'at',
       type: 'date',
       required: true,

@@ -4,11 +4,15 @@ import { siteChangeHooks } from '../../src/content/siteChanges'
 import { admins } from '../../src/access/admins'
 import { adminsField } from '../../src/access/adminsField'
 import { adminsOrSelf } from '../../src/access/adminsOrSelf'
+import { adminsOrSelfField } from '../../src/access/adminsOrSelfField'
 import { authenticated } from '../../src/access/authenticated'
 import { ORCID_HINT, isValidOrcid, SLUG_HINT, SLUG_PATTERN } from '../../src/content/identifiers'
 import { ROLES } from '../../src/workflow'
 import { matches } from '../shared/matches'
+import { keepServerTimestamps } from '../shared/serverTimestamps'
+import { endSessionsOnDeactivation, refuseDeactivatedLogin } from './hooks/deactivation'
 import { deriveProfileSlug } from './hooks/deriveProfileSlug'
+import { refuseRecordedDelete } from './hooks/refuseRecordedDelete'
 
 const changes = siteChangeHooks('user')
 
@@ -35,13 +39,25 @@ export const Users: CollectionConfig = {
     create: admins,
     update: adminsOrSelf,
     delete: admins,
+    // Lifting a login lockout is an admin's decision: anyone else could undo the brute-force guard.
+    unlock: admins,
   },
   hooks: {
     afterChange: [changes.afterChange],
     afterDelete: [changes.afterDelete],
+    beforeChange: [keepServerTimestamps, endSessionsOnDeactivation],
+    beforeDelete: [refuseRecordedDelete],
+    beforeLogin: [refuseDeactivatedLogin],
     beforeValidate: [deriveProfileSlug],
   },
   fields: [
+    {
+      // Payload's own email field, with who may read it: the person and admins. Editors pick
+      // people by name; an email list of every account is not theirs to read.
+      name: 'email',
+      type: 'email',
+      access: { read: adminsOrSelfField },
+    },
     {
       name: 'name',
       type: 'text',
@@ -61,6 +77,17 @@ export const Users: CollectionConfig = {
       access: { create: adminsField, update: adminsField },
       admin: {
         description: 'Reviewers form the medical advisory board. Only admins change roles.',
+      },
+    },
+    {
+      name: 'deactivated',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: adminsField, update: adminsField },
+      admin: {
+        position: 'sidebar',
+        description:
+          'A deactivated account cannot sign in. People in the review record are deactivated, never deleted.',
       },
     },
     {

@@ -1,15 +1,27 @@
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
 import config from '../../payload.config'
+import { withBodyLimit } from '../../src/config/requestLimits'
+import { guardRest } from '../../src/config/restGuard'
 
 const BASE = 'http://localhost:3999'
+// Wrapped as src/app/(payload)/api mounts them.
 const handlers = {
-  GET: REST_GET(config),
-  POST: REST_POST(config),
-  PATCH: REST_PATCH(config),
-  DELETE: REST_DELETE(config),
+  GET: guardRest(config, REST_GET(config)),
+  POST: guardRest(config, REST_POST(config)),
+  PATCH: guardRest(config, REST_PATCH(config)),
+  DELETE: guardRest(config, REST_DELETE(config)),
 }
-const graphql = GRAPHQL_POST(config)
+const graphql = withBodyLimit(GRAPHQL_POST(config))
+
+/** Route params as Next.js gives them: each segment decoded, or kept as sent when it cannot be. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
 
 export interface ApiResponse<T = any> {
   status: number
@@ -36,22 +48,39 @@ export class RestClient {
     path: string,
     body?: unknown,
   ): Promise<ApiResponse<T>> {
-    const url = new URL(`/api${path}`, BASE)
     const headers: Record<string, string> = {}
-    if (this.token) headers.Authorization = `JWT ${this.token}`
     if (body !== undefined) headers['Content-Type'] = 'application/json'
-    const request = new Request(url, {
-      method,
+    const res = await this.raw(method, path, {
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     })
+    return { status: res.status, body: res.text ? JSON.parse(res.text) : undefined }
+  }
+
+  /**
+   * Any request as sent (`path` after /api, not re-encoded; any body and headers), answered as
+   * text: for malformed and oversized input, where the answer may not be JSON.
+   */
+  async raw(
+    method: keyof typeof handlers,
+    path: string,
+    init: { headers?: Record<string, string>; body?: BodyInit } = {},
+  ): Promise<{ status: number; text: string; headers: Headers }> {
+    const url = new URL(`/api${path}`, BASE)
+    const headers: Record<string, string> = { ...init.headers }
+    if (this.token) headers.Authorization = `JWT ${this.token}`
+    const request = new Request(url, {
+      method,
+      headers,
+      body: init.body,
+      duplex: 'half',
+    } as RequestInit)
     const slug = url.pathname
       .replace(/^\/api\//, '')
       .split('/')
-      .map(decodeURIComponent)
+      .map(decodeSegment)
     const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
-    const text = await response.text()
-    return { status: response.status, body: text ? JSON.parse(text) : undefined }
+    return { status: response.status, text: await response.text(), headers: response.headers }
   }
 
   get<T = any>(path: string) {

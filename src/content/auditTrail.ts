@@ -7,7 +7,8 @@ import { type Id, SYSTEM_ID, type WorkflowEvent } from '../workflow'
  * Appends one event the workflow decided to the audit trail (the `reviews` collection), inside the
  * request's transaction. Every writer of the trail (actions, edits, imports, the overdue check)
  * goes through here, so an event is stored the same way whoever records it. `actorId` 'system'
- * (server code acting without a person) is stored as no actor.
+ * (server code acting without a person) is stored as no actor. The actor's name and credentials
+ * are frozen into the event.
  */
 export async function appendEvent(
   req: PayloadRequest,
@@ -16,13 +17,29 @@ export async function appendEvent(
 ): Promise<Review> {
   const person = (id: Id | undefined) =>
     id === undefined || id === SYSTEM_ID ? null : (id as User['id'])
+  const actor = person(event.actorId)
+  // The actor's name and credentials are copied into the event: the record keeps who acted, as
+  // they were then, whatever later happens to the profile.
+  const profile =
+    actor === null
+      ? null
+      : await req.payload.findByID({
+          collection: 'users',
+          id: actor,
+          depth: 0,
+          select: { name: true, credentials: true },
+          disableErrors: true,
+          req,
+        })
   return req.payload.create({
     depth: 0,
     collection: 'reviews',
     data: {
       article: articleId as number,
       type: event.type,
-      actor: person(event.actorId),
+      actor,
+      actorName: profile?.name ?? null,
+      actorCredentials: profile?.credentials ?? null,
       at: event.at.toISOString(),
       from: event.from,
       to: event.to,

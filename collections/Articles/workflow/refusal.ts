@@ -1,3 +1,5 @@
+import { APIError } from 'payload'
+
 import type {
   ContentProblem,
   Refusal,
@@ -28,6 +30,9 @@ export type RequestRefusalReason =
   | 'unknown_assignee'
   | 'drafts_only'
   | 'published_delete'
+  | 'has_history'
+  | 'in_audit_trail'
+  | 'deactivated'
   | 'list_yourself'
 
 /** What a refusal tells a program, in `errors[0].data`: never parse the message. */
@@ -40,22 +45,22 @@ export interface RefusalData {
 
 /**
  * A refused workflow action: what and why, with an HTTP status, the structured reason and, for
- * submit, the problems. `status` and `data` are what Payload's REST and GraphQL error handlers
- * pass on to the caller.
+ * submit, the problems. An `APIError`, so Payload's REST and GraphQL error handlers pass `status`
+ * and `data` on to the caller whichever operation (an action, a save, a delete, a login) refused.
  */
-export class WorkflowRefusal extends Error {
-  readonly status: number
-  readonly data: RefusalData
+export class WorkflowRefusal extends APIError<RefusalData> {
+  readonly code: keyof typeof REFUSAL_STATUS
+  readonly because: RefusalReason | RequestRefusalReason
   constructor(
-    readonly code: keyof typeof REFUSAL_STATUS,
-    readonly because: RefusalReason | RequestRefusalReason,
+    code: keyof typeof REFUSAL_STATUS,
+    because: RefusalReason | RequestRefusalReason,
     reason: string,
     detail: { problems?: ContentProblem[]; state?: WorkflowState } = {},
   ) {
-    super(reason)
+    super(reason, REFUSAL_STATUS[code], { code, because, ...detail }, true)
     this.name = 'WorkflowRefusal'
-    this.status = REFUSAL_STATUS[code]
-    this.data = { code, because, ...detail }
+    this.code = code
+    this.because = because
   }
 
   /** The refusal the state machine decided, as an error for the API. */

@@ -9,9 +9,12 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+import { guardRest } from '../../../../config/restGuard'
+
+// Malformed requests and oversized bodies are refused before Payload reads them.
+export const GET = guardRest(config, REST_GET(config))
+export const POST = guardRest(config, REST_POST(config))
+export const DELETE = guardRest(config, REST_DELETE(config))
+export const PATCH = guardRest(config, REST_PATCH(config))
+export const PUT = guardRest(config, REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)
