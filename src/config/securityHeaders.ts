@@ -26,11 +26,12 @@ const policy = (directives: Record<string, string[]>) =>
 
 /**
  * The published site runs only its own files: no inline script, no inline style, nothing from
- * elsewhere; WebAssembly for the search index. No page of it may be framed by another origin.
+ * elsewhere (the search index is plain JSON read by the site's own script, no WebAssembly). No
+ * page of it may be framed by another origin.
  */
 export const SITE_CSP = policy({
   'default-src': ["'self'"],
-  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'script-src': ["'self'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
