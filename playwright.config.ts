@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import { defineConfig } from '@playwright/test'
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium'
+
 /** Where the platform under test keeps its database and published site: made anew each run. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
 export const E2E_DIR = path.join(os.tmpdir(), `mrp-e2e-${E2E_PORT}`)
@@ -28,15 +30,8 @@ export default defineConfig({
     actionTimeout: 30_000,
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -6,6 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
+
 const run = promisify(execFile)
 
 const TYPES: Record<string, string> = {
@@ -67,10 +69,10 @@ export async function lighthouse(url: string): Promise<LighthouseScores> {
       '--quiet',
       '--output=json',
       `--output-path=${out}`,
-      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+      `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
       '--only-categories=performance,accessibility,best-practices,seo',
     ],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } },
+    { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH } },
   )
   const report = JSON.parse(await fs.readFile(out, 'utf8'))
   await fs.rm(path.dirname(out), { recursive: true, force: true })

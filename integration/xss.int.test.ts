@@ -13,6 +13,7 @@ import { exportSite } from '../src/publish/build'
 import { publishSite } from '../src/publish/publishSite'
 import { XSS_CORPUS, XSS_LITERAL } from '../src/markdown/testing'
 import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
 import { testPayload } from './helpers/payload'
 import { RestClient } from './helpers/rest'
 
@@ -129,15 +130,8 @@ beforeAll(async () => {
     data: { name: `Dr ${PAYLOADS[0]}`, credentials: PAYLOADS[4], bio: PAYLOADS[7] },
   })
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   })
 }, 600_000)
 
