@@ -3,7 +3,7 @@ import type { TaskHandler } from 'payload'
 import type { CheckOverdueReviewsIO } from '../checkOverdueReviews'
 import { appendEvent } from '../../src/content/auditTrail'
 import { queuePublish } from '../queuePublish'
-import { overdueWhere } from '../../collections/Articles/workflow/queries'
+import { overdueWhere } from '../../src/content/queries'
 import { overdueNotice } from '../../src/notifications/messages'
 import { overdueEvent, SYSTEM_ACTOR } from '../../src/workflow'
 

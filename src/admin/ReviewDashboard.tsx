@@ -2,7 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import type { Article, User } from '../../payload-types'
 import { actorOf, reviewFactsOf } from '../../collections/Articles/workflow/facts'
-import { overdueWhere } from '../../collections/Articles/workflow/queries'
+import { overdueWhere } from '../content/queries'
 import { hasRole, isStaff } from '../access/roles'
 import { publishedApprovalProblem } from '../content/articleContent'
 import { availableActions, statesWaitingFor } from '../workflow'

@@ -1,6 +1,6 @@
 import type { Where } from 'payload'
 
-import { overdueBoundary } from '../../../src/workflow'
+import { overdueBoundary } from '../workflow'
 
 /**
  * Published articles overdue for re-review at `now`, as a query: the workflow's `overdueBoundary`
