@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -80,4 +81,21 @@ export function siteUrl(env: Env = readEnv()): string {
 /** The folder the publisher writes to and the server serves `/` from. */
 export function siteDir(env: Env = readEnv()): string {
   return path.resolve(ROOT_DIR, env.SITE_DIR ?? path.join('data', 'site'))
+}
+
+/**
+ * The origins a signed-in browser may call the API from (Payload's CSRF allow-list): the public
+ * address (SITE_URL), and this machine by every name it answers to on PORT: localhost, 127.0.0.1,
+ * [::1], its host name and each network address (the "Network" address Next prints). A page at
+ * any other origin is refused the session cookie.
+ */
+export function allowedOrigins(env: Env = readEnv()): string[] {
+  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', os.hostname()])
+  for (const nets of Object.values(os.networkInterfaces())) {
+    for (const net of nets ?? [])
+      hosts.add(net.family === 'IPv6' ? `[${net.address}]` : net.address)
+  }
+  const origins = new Set([new URL(siteUrl(env)).origin])
+  for (const host of hosts) origins.add(`http://${host}:${env.PORT}`)
+  return [...origins]
 }
