@@ -7,6 +7,7 @@ import { ArticleRenders } from './collections/ArticleRenders'
 import { SiteChanges } from './collections/SiteChanges'
 import { Articles } from './collections/Articles'
 import { Citations } from './collections/Citations'
+import { Questions } from './collections/Questions'
 import { Reviews } from './collections/Reviews'
 import { Users } from './collections/Users'
 import { workflowMutation } from './collections/Articles/graphql/workflowMutation'
@@ -44,7 +45,7 @@ export default buildConfig({
   csrf: allowedOrigins(env),
   secret: resolveSecret(env),
   db: databaseAdapter(env.DATABASE_URL),
-  collections: [Articles, Citations, Reviews, Users, ArticleRenders, SiteChanges],
+  collections: [Articles, Citations, Reviews, Users, Questions, ArticleRenders, SiteChanges],
   globals: [SiteSettings],
   email,
   admin: {

@@ -35,9 +35,10 @@ export class RestClient {
     method: keyof typeof handlers,
     path: string,
     body?: unknown,
+    extraHeaders: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
     const url = new URL(`/api${path}`, BASE)
-    const headers: Record<string, string> = {}
+    const headers: Record<string, string> = { ...extraHeaders }
     if (this.token) headers.Authorization = `JWT ${this.token}`
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     const request = new Request(url, {

@@ -3,6 +3,7 @@ import * as migration_20261125_021607_jobs_and_overdue_events from './20261125_0
 import * as migration_20261201_112908_references_full_csl from './20261201_112908_references_full_csl';
 import * as migration_20261201_121655_site_settings_history from './20261201_121655_site_settings_history';
 import * as migration_20261201_140943_publisher_tables from './20261201_140943_publisher_tables';
+import * as migration_20261201_144835_reader_questions_and_audience_disclaimers from './20261201_144835_reader_questions_and_audience_disclaimers';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_140943_publisher_tables.up,
     down: migration_20261201_140943_publisher_tables.down,
-    name: '20261201_140943_publisher_tables'
+    name: '20261201_140943_publisher_tables',
+  },
+  {
+    up: migration_20261201_144835_reader_questions_and_audience_disclaimers.up,
+    down: migration_20261201_144835_reader_questions_and_audience_disclaimers.down,
+    name: '20261201_144835_reader_questions_and_audience_disclaimers'
   },
 ];
