@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import { expect, type Page, test } from '@playwright/test'
 
+import { STATE_LABELS } from '../src/workflow/model'
 import { account, SEED_SLUG, SEED_TITLE } from './helpers'
 
 /**
@@ -45,12 +46,12 @@ test('the README walk-through: author submits, reviewer approves, reader reads a
   await signInAt(page, 'author')
   const mine = page.getByTestId('dashboard-mine')
   await mine.getByRole('link', { name: SEED_TITLE }).click()
-  await expect(panel(page).getByTestId('review-state')).toHaveText('Draft')
+  await expect(panel(page).getByTestId('review-state')).toHaveText(STATE_LABELS.draft)
   // The admin's own calls work at this address: the checks ran, chips have titles.
   await expect(page.locator('.markdown-checks').first()).toContainText('No problems found')
   await expect(page.locator('#field-authors')).toContainText('Demo Author')
   await confirm(page, 'Submit for review', 'Submit for review')
-  await expect(panel(page).getByTestId('review-state')).toHaveText('Submitted')
+  await expect(panel(page).getByTestId('review-state')).toHaveText(STATE_LABELS.submitted)
   await snap(page, '1-author-submitted')
 
   // 2. A reviewer starts the review.
@@ -59,11 +60,11 @@ test('the README walk-through: author submits, reviewer approves, reader reads a
   await signInAt(page, 'reviewer')
   await page.getByTestId('dashboard-review').getByRole('link', { name: SEED_TITLE }).click()
   await confirm(page, 'Start review', 'Start review')
-  await expect(panel(page).getByTestId('review-state')).toHaveText('Under Review')
+  await expect(panel(page).getByTestId('review-state')).toHaveText(STATE_LABELS.under_review)
 
   // 3. The reviewer approves it.
   await confirm(page, 'Approve', 'Approve and publish')
-  await expect(panel(page).getByTestId('review-state')).toHaveText('Approved')
+  await expect(panel(page).getByTestId('review-state')).toHaveText(STATE_LABELS.approved)
   await expect(panel(page)).toContainText('Published (the approved version)')
   await snap(page, '3-reviewer-approved')
 
@@ -85,7 +86,7 @@ test('the README walk-through: author submits, reviewer approves, reader reads a
   await expect(professional.locator('.disclaimer')).toContainText(
     'intended for healthcare professionals',
   )
-  await page.getByLabel('Patient or caregiver').check()
+  await page.getByRole('radio', { name: 'Patient or caregiver' }).check()
   const patient = page.locator('.version[data-audience="patient"]')
   await expect(patient).toBeVisible()
   await expect(professional).toBeHidden()
