@@ -3,6 +3,7 @@ import { logError, type Payload } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Article, Citation, User } from '../payload-types'
+import { logEmailAdapter } from '../src/config/logEmail'
 import { logGraphQLError } from '../src/config/logging'
 import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
 import { testPayload } from './helpers/payload'
@@ -103,5 +104,30 @@ describe('the log', () => {
       expect(err.stack).toContain('logging.int.test.ts')
     }
     expect(log.infos().join('\n')).toContain('Not Found')
+  })
+
+  it('writes mail without SMTP whole: to, subject and body', async () => {
+    const log = watchLog()
+    const adapter = logEmailAdapter({ address: 'no-reply@localhost', name: 'Platform' })({
+      payload,
+    })
+    await adapter.sendEmail({
+      to: [{ name: 'Reviewer', address: 'reviewer@example.org' }, 'editor@example.org'],
+      subject: 'Review requested: a question',
+      text: 'Open it to start the review: http://localhost/admin/collections/articles/1',
+    })
+    await adapter.sendEmail({
+      to: 'author@example.org',
+      subject: 'Reset your password',
+      html: '<p>Reset it here: <a href="/admin/reset/x">/admin/reset/x</a></p>',
+    })
+    const [first, second] = log.infos().map((line) => JSON.parse(line) as string)
+    expect(first).toContain('To: reviewer@example.org, editor@example.org')
+    expect(first).toContain('Subject: Review requested: a question')
+    expect(first).toContain(
+      '  Open it to start the review: http://localhost/admin/collections/articles/1',
+    )
+    expect(second).toContain('Reset it here: /admin/reset/x')
+    expect(second).not.toContain('<p>')
   })
 })

@@ -11,7 +11,7 @@ const addresses = (value: Addresses): string => {
 
 /**
  * Mail without SMTP (development): each message is written to the log whole (to, subject and the
- * text body), so a person trying the platform sees what a reviewer would receive.
+ * body), so a person trying the platform sees what a reviewer would receive.
  */
 export const logEmailAdapter =
   (from: { address: string; name: string }): EmailAdapter =>
@@ -20,7 +20,13 @@ export const logEmailAdapter =
     defaultFromAddress: from.address,
     defaultFromName: from.name,
     sendEmail: async (message) => {
-      const body = typeof message.text === 'string' ? message.text : '(no text body)'
+      // Payload's own mail (password reset) is HTML only: shown without its tags.
+      const body =
+        typeof message.text === 'string'
+          ? message.text
+          : typeof message.html === 'string'
+            ? message.html.replace(/<[^>]+>/g, '').trim()
+            : '(no body)'
       payload.logger.info(
         `Mail (not sent: SMTP_HOST is not set)\n  To: ${addresses(message.to)}\n  Subject: ${message.subject ?? ''}\n\n${body.replace(/^/gm, '  ')}\n`,
       )
