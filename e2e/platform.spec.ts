@@ -29,3 +29,10 @@ test('the published site is served at /, with its own 404 page', async ({ reques
   expect(missing.status()).toBe(404)
   expect(await missing.text()).toMatch(/not found/i)
 })
+
+test('the server has a favicon, for the site and the admin alike', async ({ request }) => {
+  const icon = await request.get('/favicon.ico')
+  expect(icon.status()).toBe(200)
+  expect(icon.headers()['content-type']).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/)
+  expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]))
+})
