@@ -105,7 +105,10 @@ test('the README walk-through: author submits, reviewer approves, reader reads a
   await page.goto('/admin/logout')
   await signInAt(page, 'editor')
   await page.goto('/admin/collections/questions')
-  await expect(page.getByText(question)).toBeVisible()
+  const row = page.getByRole('row').filter({ hasText: question })
+  await expect(row).toBeVisible()
+  // The article it was asked on, by its title (the relationship is read at this address too).
+  await expect(row).toContainText(SEED_TITLE)
   await snap(page, '5-editor-reads-questions')
 
   expect(serverErrors).toEqual([])
