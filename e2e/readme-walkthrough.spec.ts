@@ -25,6 +25,13 @@ async function signInAt(page: Page, role: 'author' | 'reviewer' | 'editor') {
   await expect(page).toHaveURL(/\/admin\/?$/)
 }
 
+/** "Open /admin/logout": the admin signs out and shows the login form again. */
+async function signOut(page: Page) {
+  await page.goto('/admin/logout')
+  await expect(page).toHaveURL(/\/admin\/login/)
+  await expect(page.getByLabel('Email')).toBeVisible()
+}
+
 async function confirm(page: Page, action: string, confirmation: string) {
   await panel(page).getByRole('button', { name: action, exact: true }).click()
   await panel(page)
@@ -55,8 +62,7 @@ test('the README walk-through: author submits, reviewer approves, reader reads a
   await snap(page, '1-author-submitted')
 
   // 2. A reviewer starts the review.
-  await page.goto('/admin/logout')
-  await expect(page).toHaveURL(/\/admin\/login/)
+  await signOut(page)
   await signInAt(page, 'reviewer')
   await page.getByTestId('dashboard-review').getByRole('link', { name: SEED_TITLE }).click()
   await confirm(page, 'Start review', 'Start review')
@@ -102,7 +108,7 @@ test('the README walk-through: author submits, reviewer approves, reader reads a
   await expect(followUp.getByRole('status')).toContainText('Thank you')
   await snap(page, '5-reader-asked')
 
-  await page.goto('/admin/logout')
+  await signOut(page)
   await signInAt(page, 'editor')
   await page.goto('/admin/collections/questions')
   const row = page.getByRole('row').filter({ hasText: question })
