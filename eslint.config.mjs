@@ -49,6 +49,7 @@ export default tseslint.config(
         location: 'readonly',
         localStorage: 'readonly',
         fetch: 'readonly',
+        FormData: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
       },

@@ -11,4 +11,12 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const config = withPayload(nextConfig, { devBundleServerPackages: false })
+
+// Payload turns Turbopack's server fast refresh off for `next dev` (it breaks HMR); a production
+// build has no fast refresh, and the setting only made `next build` print an "Experiments" notice.
+if (process.env.NODE_ENV === 'production' && config.experimental) {
+  delete (config.experimental as Record<string, unknown>).turbopackServerFastRefresh
+}
+
+export default config

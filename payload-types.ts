@@ -71,6 +71,7 @@ export interface Config {
     citations: Citation;
     reviews: Review;
     users: User;
+    questions: Question;
     'article-renders': ArticleRender;
     'site-changes': SiteChange;
     'payload-kv': PayloadKv;
@@ -85,6 +86,7 @@ export interface Config {
     citations: CitationsSelect<false> | CitationsSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    questions: QuestionsSelect<false> | QuestionsSelect<true>;
     'article-renders': ArticleRendersSelect<false> | ArticleRendersSelect<true>;
     'site-changes': SiteChangesSelect<false> | SiteChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -428,6 +430,27 @@ export interface Review {
   createdAt: string;
 }
 /**
+ * Follow-up questions readers sent from article pages.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questions".
+ */
+export interface Question {
+  id: number;
+  question: string;
+  /**
+   * Given by the reader for a reply (optional).
+   */
+  email?: string | null;
+  /**
+   * The article page the question was asked on.
+   */
+  article?: (number | null) | Article;
+  status: 'new' | 'answered' | 'planned' | 'dismissed';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "article-renders".
  */
@@ -590,6 +613,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'questions';
+        value: number | Question;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -765,6 +792,18 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questions_select".
+ */
+export interface QuestionsSelect<T extends boolean = true> {
+  question?: T;
+  email?: T;
+  article?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "article-renders_select".
  */
 export interface ArticleRendersSelect<T extends boolean = true> {
@@ -865,9 +904,16 @@ export interface SiteSetting {
   siteName: string;
   advisoryBoardStatement: string;
   /**
-   * Shown under every article as the professional medical disclaimer (Markdown). Publishing refuses to run without one.
+   * Shown under the main (healthcare professional) version of every article (Markdown). Publishing refuses to run without one.
    */
   disclaimer?: string | null;
+  /**
+   * Shown under each audience version instead of the professional disclaimer, in words for those readers (Markdown). Left empty, the version shows the professional one.
+   */
+  audienceDisclaimers?: {
+    patient?: string | null;
+    student?: string | null;
+  };
   /**
    * The editorial policy page (Markdown).
    */
@@ -920,6 +966,12 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   siteName?: T;
   advisoryBoardStatement?: T;
   disclaimer?: T;
+  audienceDisclaimers?:
+    | T
+    | {
+        patient?: T;
+        student?: T;
+      };
   editorialPolicy?: T;
   publishPolicy?: T;
   reviewIntervalMonths?: T;

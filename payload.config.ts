@@ -1,12 +1,13 @@
 import path from 'node:path'
 
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
-import { buildConfig, type Config } from 'payload'
+import { buildConfig } from 'payload'
 
 import { ArticleRenders } from './collections/ArticleRenders'
 import { SiteChanges } from './collections/SiteChanges'
 import { Articles } from './collections/Articles'
 import { Citations } from './collections/Citations'
+import { Questions } from './collections/Questions'
 import { Reviews } from './collections/Reviews'
 import { Users } from './collections/Users'
 import { workflowMutation } from './collections/Articles/graphql/workflowMutation'
@@ -14,7 +15,9 @@ import { SiteSettings } from './globals/SiteSettings'
 import { jobs } from './jobs'
 import { databaseAdapter } from './src/config/database'
 import { graphqlLimitsRule } from './src/config/graphqlLimits'
-import { readEnv, resolveSecret, ROOT_DIR, siteUrl } from './src/config/env'
+import { readEnv, resolveSecret, ROOT_DIR } from './src/config/env'
+import { logEmailAdapter } from './src/config/logEmail'
+import { logGraphQLError, loggingLevels } from './src/config/logging'
 import { renderPool } from './src/render'
 
 const env = readEnv()
@@ -27,7 +30,7 @@ const smtp = {
   auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS } : undefined,
 }
 
-/** Mail goes out over SMTP when SMTP_HOST is set; otherwise Payload writes it to the log. */
+/** Mail goes out over SMTP when SMTP_HOST is set; otherwise each message is written to the log. */
 const email = env.SMTP_HOST
   ? nodemailerAdapter({
       defaultFromAddress: env.EMAIL_FROM,
@@ -35,13 +38,17 @@ const email = env.SMTP_HOST
       skipVerify: true,
       transportOptions: smtp,
     })
-  : undefined
+  : logEmailAdapter({ address: env.EMAIL_FROM, name: env.EMAIL_FROM_NAME })
 
 export default buildConfig({
-  serverURL: siteUrl(env),
+  // No serverURL: the admin calls the API on whatever address it was opened at (a fixed one broke
+  // every call from 127.0.0.1 or the network address). Links in mail use SITE_URL instead.
+  // The CSRF rule is applied by the server in front of Payload (src/proxy.ts, for the
+  // `allowedOrigins`): Payload's own refuses every GET from a plain-http network address.
+  csrf: [],
   secret: resolveSecret(env),
   db: databaseAdapter(env.DATABASE_URL),
-  collections: [Articles, Citations, Reviews, Users, ArticleRenders, SiteChanges],
+  collections: [Articles, Citations, Reviews, Users, Questions, ArticleRenders, SiteChanges],
   globals: [SiteSettings],
   email,
   admin: {
@@ -67,9 +74,9 @@ export default buildConfig({
     disablePlaygroundInProduction: true,
   },
   jobs,
-  // Refused workflow actions are expected, not server faults: log them as information.
-  // (Payload types this map by its own error names; it looks levels up by `err.name`.)
-  loggingLevels: { WorkflowRefusal: 'info' } as Config['loggingLevels'],
+  // Refused requests are expected, not server faults: logged as information, without a stack.
+  loggingLevels,
+  hooks: { afterError: [logGraphQLError] },
   telemetry: false,
   // The web server loads its render workers at start, so the first preview does not wait for them.
   onInit: () => {

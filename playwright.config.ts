@@ -8,7 +8,13 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium'
 /** Where the platform under test keeps its database and published site: made anew each run. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
 export const E2E_DIR = path.join(os.tmpdir(), `mrp-e2e-${E2E_PORT}`)
-const baseURL = `http://localhost:${E2E_PORT}`
+/**
+ * The address the browser opens: `localhost` (SITE_URL, the address `npm start` prints) or another
+ * name of the same server, e.g. E2E_HOST=127.0.0.1, as a person typing a different address would.
+ */
+const host = process.env.E2E_HOST ?? 'localhost'
+const siteURL = `http://localhost:${E2E_PORT}`
+const baseURL = `http://${host}:${E2E_PORT}`
 
 /**
  * End-to-end tests in Debian's Chromium against the real platform, started the way a newcomer
@@ -36,7 +42,7 @@ export default defineConfig({
   },
   webServer: {
     command: `rm -rf ${E2E_DIR} && npm start`,
-    url: `${baseURL}/api/access`,
+    url: `${siteURL}/api/access`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
@@ -46,7 +52,7 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       DATABASE_URL: `file:${path.join(E2E_DIR, 'e2e.db')}`,
       SITE_DIR: path.join(E2E_DIR, 'site'),
-      SITE_URL: baseURL,
+      SITE_URL: siteURL,
       NODE_ENV: 'development',
     },
   },

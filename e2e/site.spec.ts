@@ -52,7 +52,7 @@ test.beforeAll(async ({ request }) => {
   await waitForPublished(request, ARTICLE, SEED_TITLE)
 })
 
-test('the approved article page has every element of the model page', async ({ page }) => {
+test('the approved article page has every element of the model page', async ({ page, browser }) => {
   await page.goto(ARTICLE)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_TITLE)
   await expect(
@@ -94,11 +94,20 @@ test('the approved article page has every element of the model page', async ({ p
   await expect(references.first()).toContainText('Alkaline phosphatase in multiple myeloma')
   await expect(page.getByRole('heading', { name: 'Professional Medical Disclaimer' })).toBeVisible()
   await expect(page.getByText(/intended for healthcare professionals/).first()).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'Have a follow-up question?' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Ask a follow-up question' })).toHaveAttribute(
-    'href',
-    'mailto:editorial@example.org',
-  )
+  const followUp = page.getByRole('region', { name: 'Have a follow-up question?' })
+  await expect(followUp.getByRole('textbox', { name: 'Your question' })).toBeVisible()
+  await expect(followUp.getByRole('button', { name: 'Send question' })).toBeVisible()
+  // The settings' link is the way to ask without JavaScript only.
+  await expect(followUp.getByRole('link', { name: 'Ask a follow-up question' })).toHaveCount(0)
+  const noScript = await browser.newContext({ javaScriptEnabled: false })
+  const plain = await noScript.newPage()
+  await plain.goto(ARTICLE)
+  const plainFollowUp = plain.getByRole('region', { name: 'Have a follow-up question?' })
+  await expect(
+    plainFollowUp.getByRole('link', { name: 'Ask a follow-up question' }),
+  ).toHaveAttribute('href', 'mailto:editorial@example.org')
+  await expect(plainFollowUp.getByRole('textbox')).toHaveCount(0)
+  await noScript.close()
   await expect(page.getByRole('link', { name: 'Review history' })).toHaveAttribute(
     'href',
     `${ARTICLE}history/`,

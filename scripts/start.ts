@@ -3,7 +3,7 @@
  * demo account per role outside production), publishes the site, and serves admin, API and site
  * on PORT. Every step says what went wrong and what to do about it.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -19,6 +19,7 @@ const TSX = path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx')
 const DIST_DIR = path.join(ROOT_DIR, process.env.NEXT_DIST_DIR || '.next')
 const BUILD_INPUTS = [
   'src',
+  'public',
   'collections',
   'globals',
   'payload.config.ts',
@@ -33,7 +34,24 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-function ensureBuild(childEnv: NodeJS.ProcessEnv): void {
+/** Runs `next build`, saying every 15 s that it is still at work (it is quiet for minutes). */
+function build(childEnv: NodeJS.ProcessEnv): Promise<number | null> {
+  const started = Date.now()
+  const child = spawn(NEXT, ['build'], { stdio: 'inherit', env: childEnv })
+  const ticker = setInterval(() => {
+    const seconds = Math.round((Date.now() - started) / 1000)
+    console.log(`  … still building the admin (${seconds} s so far)`)
+  }, 15_000)
+  return new Promise((resolve) => {
+    child.on('exit', (code) => {
+      clearInterval(ticker)
+      console.log(`  Built in ${Math.round((Date.now() - started) / 1000)} s.`)
+      resolve(code)
+    })
+  })
+}
+
+async function ensureBuild(childEnv: NodeJS.ProcessEnv): Promise<void> {
   // Everything the Next build is made from: rebuild only when it changed.
   const fingerprint = fingerprintFiles(ROOT_DIR, BUILD_INPUTS)
   const built = fs.existsSync(path.join(DIST_DIR, 'BUILD_ID'))
@@ -43,10 +61,9 @@ function ensureBuild(childEnv: NodeJS.ProcessEnv): void {
   console.log(
     built
       ? 'Sources changed since the last build: rebuilding the admin…'
-      : 'Building the admin (about a minute, once)…',
+      : 'Building the admin (once; one to three minutes, longer on a busy machine)…',
   )
-  const result = spawnSync(NEXT, ['build'], { stdio: 'inherit', env: childEnv })
-  if (result.status !== 0) fail('`next build` failed (its output is above).')
+  if ((await build(childEnv)) !== 0) fail('`next build` failed (its output is above).')
   fs.writeFileSync(FINGERPRINT_FILE, fingerprint)
 }
 
@@ -80,10 +97,16 @@ try {
 }
 // next build and next start run with NODE_ENV=production whatever ours is (a different value
 // breaks React's build): hand them the secret, and leave NODE_ENV to Next.
-const childEnv = { ...process.env, PAYLOAD_SECRET: secret, NODE_OPTIONS: '--no-deprecation' }
+// Next's telemetry notice and upload are off: this is a self-hosted tool, not a Next project.
+const childEnv = {
+  ...process.env,
+  PAYLOAD_SECRET: secret,
+  NODE_OPTIONS: '--no-deprecation',
+  NEXT_TELEMETRY_DISABLED: '1',
+}
 delete (childEnv as Record<string, unknown>).NODE_ENV
 
-ensureBuild(childEnv)
+await ensureBuild(childEnv)
 
 const payload = await openPayload().catch((error: Error) =>
   fail(`could not open the database (${env.DATABASE_URL ?? 'SQLite default'}): ${error.message}`),
@@ -140,6 +163,7 @@ if (await waitForServer(`http://127.0.0.1:${env.PORT}/api/access`, server)) {
     `  Published site  ${base}/`,
     `  Admin           ${base}/admin`,
     `  REST API        ${base}/api   GraphQL ${base}/api/graphql`,
+    `  (also at http://127.0.0.1:${env.PORT} and this machine's network address: one server, one login each)`,
   ]
   if (demoAccounts.length) {
     lines.push('', '  Demo accounts (development only; never created when NODE_ENV=production):')

@@ -1,6 +1,9 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
+import { allowedOrigins, readEnv, sessionCookieAllowed } from './config/env'
 import { areaOf, securityHeaders } from './config/securityHeaders'
+
+const allowed = allowedOrigins(readEnv())
 
 function decodable(pathname: string): boolean {
   try {
@@ -11,16 +14,28 @@ function decodable(pathname: string): boolean {
   }
 }
 
+/** The admin and the API take a session cookie; the site and assets take none. */
+const takesSession = (pathname: string) =>
+  pathname === '/api' ||
+  pathname.startsWith('/api/') ||
+  pathname === '/admin' ||
+  pathname.startsWith('/admin/')
+
 /**
- * Runs before every request: gives the admin a fresh script nonce (Next.js reads it from the
- * request's Content-Security-Policy and puts it on the scripts it writes) and sets the security
- * headers of src/config/securityHeaders.ts on every response.
+ * Runs before every request:
+ * - refuses an address it cannot decode (Next.js answered 500 without a page to say so);
+ * - applies the CSRF rule (`sessionCookieAllowed`) to the admin and the API: a request it refuses
+ *   is served without its cookies, i.e. as an anonymous caller. Payload's own check is off
+ *   (`csrf: []` in payload.config.ts) because it refuses every GET from a plain-http address such
+ *   as the network one, where browsers send neither Origin nor Fetch Metadata;
+ * - gives the admin a fresh script nonce (Next.js reads it from the request's
+ *   Content-Security-Policy and puts it on the scripts it writes) and sets the security headers of
+ *   src/config/securityHeaders.ts on every response.
  */
 export function proxy(request: NextRequest): NextResponse {
-  const area = areaOf(request.nextUrl.pathname)
-  const raw = new URL(request.url).pathname
-  if (!decodable(raw)) {
-    // Next.js cannot route an address it cannot decode, and answered 500 without a page to say so.
+  const pathname = request.nextUrl.pathname
+  const area = areaOf(pathname)
+  if (!decodable(new URL(request.url).pathname)) {
     return new NextResponse(
       'Bad request: this address cannot be read (a % is not followed by a valid UTF-8 escape).',
       {
@@ -38,6 +53,20 @@ export function proxy(request: NextRequest): NextResponse {
   if (nonce) {
     requestHeaders.set('x-nonce', nonce)
     requestHeaders.set('content-security-policy', headers['content-security-policy']!)
+  }
+  if (
+    takesSession(pathname) &&
+    requestHeaders.has('cookie') &&
+    !sessionCookieAllowed(
+      {
+        method: request.method,
+        origin: request.headers.get('origin'),
+        secFetchSite: request.headers.get('sec-fetch-site'),
+      },
+      allowed,
+    )
+  ) {
+    requestHeaders.delete('cookie')
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)

@@ -4,6 +4,7 @@ import { authenticated } from '../../src/access/authenticated'
 import { staff } from '../../src/access/staff'
 import { CITATION_STYLES, DEFAULT_CITATION_STYLE } from '../../src/references'
 import { matches } from '../../collections/shared/matches'
+import { audienceLabel, VARIANT_AUDIENCES } from '../../src/site/audiences'
 import { REVIEW_INTERVAL_MONTHS } from '../../src/workflow'
 import { queuePublish } from './hooks/queuePublish'
 import { recordEditor } from './hooks/recordEditor'
@@ -40,9 +41,24 @@ export const SiteSettings: GlobalConfig = {
       admin: {
         language: 'markdown',
         description:
-          'Shown under every article as the professional medical disclaimer (Markdown). Publishing refuses to run without one.',
+          'Shown under the main (healthcare professional) version of every article (Markdown). Publishing refuses to run without one.',
         components: { Field: MARKDOWN_FIELD },
       },
+    },
+    {
+      name: 'audienceDisclaimers',
+      type: 'group',
+      label: 'Disclaimers for the other audiences',
+      admin: {
+        description:
+          'Shown under each audience version instead of the professional disclaimer, in words for those readers (Markdown). Left empty, the version shows the professional one.',
+      },
+      fields: VARIANT_AUDIENCES.map((audience) => ({
+        name: audience,
+        label: audienceLabel(audience),
+        type: 'code' as const,
+        admin: { language: 'markdown', components: { Field: MARKDOWN_FIELD } },
+      })),
     },
     {
       name: 'editorialPolicy',

@@ -47,8 +47,9 @@ export class RestClient {
     method: keyof typeof handlers,
     path: string,
     body?: unknown,
+    extraHeaders: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {}
+    const headers: Record<string, string> = { ...extraHeaders }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     const res = await this.raw(method, path, {
       headers,

@@ -1,6 +1,7 @@
 import type { TaskHandler } from 'payload'
 
 import type { CheckOverdueReviewsIO } from '../checkOverdueReviews'
+import { siteUrl } from '../../src/config/env'
 import { appendEvent } from '../../src/content/auditTrail'
 import { queuePublish } from '../queuePublish'
 import { overdueWhere } from '../../src/content/queries'
@@ -56,7 +57,7 @@ export const checkOverdueReviewsHandler: TaskHandler<CheckOverdueReviewsIO> = as
       newlyOverdue.map((a) => ({
         title: a.title,
         reviewDue: a.reviewDue ?? now.toISOString(),
-        adminUrl: `${payload.config.serverURL}/admin/collections/articles/${a.id}`,
+        adminUrl: `${siteUrl()}/admin/collections/articles/${a.id}`,
       })),
     )
     if (notice)

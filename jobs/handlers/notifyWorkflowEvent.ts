@@ -42,7 +42,7 @@ export const notifyWorkflowEventHandler: TaskHandler<NotifyWorkflowEventIO> = as
     {
       title: article.title,
       slug: article.slug,
-      adminUrl: `${payload.config.serverURL}/admin/collections/articles/${article.id}`,
+      adminUrl: `${siteUrl()}/admin/collections/articles/${article.id}`,
       publicUrl: `${siteUrl()}/articles/${article.slug}/`,
     },
     { authors, board: board.docs.filter((u) => !authorIds.has(String(u.id))) },

@@ -4,6 +4,7 @@ import * as migration_20261201_112908_references_full_csl from './20261201_11290
 import * as migration_20261201_121655_site_settings_history from './20261201_121655_site_settings_history';
 import * as migration_20261201_140943_publisher_tables from './20261201_140943_publisher_tables';
 import * as migration_20261201_143218_audit_trail_retention from './20261201_143218_audit_trail_retention';
+import * as migration_20261201_155617_reader_questions_and_audience_disclaimers from './20261201_155617_reader_questions_and_audience_disclaimers';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_143218_audit_trail_retention.up,
     down: migration_20261201_143218_audit_trail_retention.down,
-    name: '20261201_143218_audit_trail_retention'
+    name: '20261201_143218_audit_trail_retention',
+  },
+  {
+    up: migration_20261201_155617_reader_questions_and_audience_disclaimers.up,
+    down: migration_20261201_155617_reader_questions_and_audience_disclaimers.down,
+    name: '20261201_155617_reader_questions_and_audience_disclaimers'
   },
 ];

@@ -1,15 +1,18 @@
 import type { Access, Where } from 'payload'
 
+import { authoredBy } from './articleAuthorship'
 import { hasRole } from './roles'
 
 /**
  * Articles: anonymous readers see published versions only (a query, so drafts never leak even
- * with `?draft=true`); authors see published articles and their own; reviewers and staff see all.
+ * with `?draft=true`); authors see published articles and their own (`authoredBy`, the same rule
+ * that lets them edit); reviewers and staff see all.
  */
 const published: Where = { _status: { equals: 'published' } }
 
-export const publishedOrParticipant: Access = ({ req: { user } }) => {
-  if (!user) return published
-  if (hasRole(user, 'reviewer', 'editor', 'admin')) return true
-  return { or: [published, { authors: { contains: user.id } }] }
+export const publishedOrParticipant: Access = async ({ req }) => {
+  if (!req.user) return published
+  if (hasRole(req.user, 'reviewer', 'editor', 'admin')) return true
+  const own = await authoredBy(req, 'id')
+  return own ? { or: [published, own] } : published
 }

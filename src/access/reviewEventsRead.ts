@@ -1,13 +1,15 @@
 import type { Access } from 'payload'
 
+import { authoredBy } from './articleAuthorship'
 import { hasRole } from './roles'
 
 /**
- * Review events: reviewers and staff read all; an author reads the history of their own articles;
- * anonymous readers read none (the public history page is published from approved data).
+ * Review events: reviewers and staff read all; an author reads the history of the articles they
+ * are an author of (`authoredBy`); anonymous readers read none (the public history page is
+ * published from approved data).
  */
-export const reviewEventsRead: Access = ({ req: { user } }) => {
-  if (!user) return false
-  if (hasRole(user, 'reviewer', 'editor', 'admin')) return true
-  return { 'article.authors': { contains: user.id } }
+export const reviewEventsRead: Access = async ({ req }) => {
+  if (!req.user) return false
+  if (hasRole(req.user, 'reviewer', 'editor', 'admin')) return true
+  return authoredBy(req, 'article')
 }

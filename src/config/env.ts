@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -80,4 +81,44 @@ export function siteUrl(env: Env = readEnv()): string {
 /** The folder the publisher writes to and the server serves `/` from. */
 export function siteDir(env: Env = readEnv()): string {
   return path.resolve(ROOT_DIR, env.SITE_DIR ?? path.join('data', 'site'))
+}
+
+/**
+ * The origins a signed-in browser may call the API from: the public address (SITE_URL), and this
+ * machine by every name it answers to on PORT: localhost, 127.0.0.1, [::1], its host name and
+ * each network address (the "Network" address Next prints). See `sessionCookieAllowed`.
+ */
+export function allowedOrigins(env: Env = readEnv()): string[] {
+  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', os.hostname()])
+  for (const nets of Object.values(os.networkInterfaces())) {
+    for (const net of nets ?? [])
+      hosts.add(net.family === 'IPv6' ? `[${net.address}]` : net.address)
+  }
+  const origins = new Set([new URL(siteUrl(env)).origin])
+  for (const host of hosts) origins.add(`http://${host}:${env.PORT}`)
+  return [...origins]
+}
+
+/**
+ * Whether a request may be served as the person its session cookie names (the CSRF rule), from
+ * what the browser says about where it comes from:
+ * - with an `Origin` (every cross-origin request, and same-origin ones that are not GET): only
+ *   from `allowed`;
+ * - else with Fetch Metadata (`Sec-Fetch-Site`, sent to https, localhost and 127.0.0.1): not
+ *   `cross-site`;
+ * - else only a GET or HEAD (a same-origin page load or fetch from a plain-http address such as the
+ *   network one, where browsers send neither). A cross-site page cannot make such a request carry
+ *   the cookie, which is `SameSite=Lax` (only a top-level navigation does, and GETs change
+ *   nothing); a write without an Origin is refused.
+ *
+ * Payload's own check refuses every such GET, so the admin at the network address signed in and
+ * was at once signed out again; the server applies this rule instead (src/proxy.ts).
+ */
+export function sessionCookieAllowed(
+  request: { method: string; origin: string | null; secFetchSite: string | null },
+  allowed: readonly string[],
+): boolean {
+  if (request.origin) return allowed.includes(request.origin)
+  if (request.secFetchSite) return request.secFetchSite !== 'cross-site'
+  return request.method === 'GET' || request.method === 'HEAD'
 }

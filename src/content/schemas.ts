@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { CITATION_STYLES, type CitationStyle, cslItemSchema } from '../references'
-import { VARIANT_AUDIENCES } from '../site/audiences'
+import { VARIANT_AUDIENCES, type VariantAudience } from '../site/audiences'
 import { REVIEW_INTERVAL_MONTHS, ROLES } from '../workflow'
 import { isValidOrcid, ORCID_HINT, SLUG_HINT, SLUG_PATTERN } from './identifiers'
 
@@ -98,6 +98,15 @@ export const siteSettingsSchema = z.strictObject({
   siteName: text.optional(),
   advisoryBoardStatement: text.optional(),
   disclaimer: text.optional(),
+  /** Each other audience's own disclaimer (see globals/SiteSettings). */
+  audienceDisclaimers: z
+    .strictObject(
+      Object.fromEntries(VARIANT_AUDIENCES.map((a) => [a, text.optional()])) as Record<
+        VariantAudience,
+        z.ZodOptional<typeof text>
+      >,
+    )
+    .optional(),
   editorialPolicy: text.optional(),
   publishPolicy: z.enum(['approved-only', 'pending-with-banner']).optional(),
   reviewIntervalMonths: z

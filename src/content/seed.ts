@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { ROLES, type Role } from '../workflow'
 import { importContent, type ImportReport } from './importContent'
-import { loadContentDir } from './loadContentDir'
+import { type ContentBundle, loadContentDir } from './loadContentDir'
 
 /** A development sign-in, one per role. Never created when NODE_ENV=production. */
 export interface DemoAccount {
@@ -30,6 +30,28 @@ const DEMO_PROFILES: Partial<
   },
 }
 
+/**
+ * The seed content as the demo uses it: the demo author is also an author of every article, so
+ * signing in as them shows the seeded article as theirs to submit (the journey the README walks).
+ */
+export function withDemoAuthor(bundle: ContentBundle): ContentBundle {
+  const email = DEMO_ACCOUNTS.find((a) => a.role === 'author')!.email
+  return {
+    ...bundle,
+    articles: bundle.articles.map((article) =>
+      article.frontMatter.authors.includes(email)
+        ? article
+        : {
+            ...article,
+            frontMatter: {
+              ...article.frontMatter,
+              authors: [...article.frontMatter.authors, email],
+            },
+          },
+    ),
+  }
+}
+
 export interface SeedResult {
   /** What the import did, when the database was empty and content/ was imported. */
   imported?: ImportReport
@@ -39,7 +61,8 @@ export interface SeedResult {
 
 /**
  * Seeds an empty database (no users, no articles) from a content folder; in development also
- * creates one demo account per role on that first run. A database that has anything in it is
+ * creates one demo account per role on that first run, the demo author being an author of every
+ * seeded article. A database that has anything in it is
  * left alone, so restarting never re-imports over an editor's work.
  */
 export async function seedIfEmpty(
@@ -53,7 +76,7 @@ export async function seedIfEmpty(
   const empty = users.totalDocs === 0 && articles.totalDocs === 0
   let imported: ImportReport | undefined
   if (empty) {
-    imported = await importContent(payload, await loadContentDir(contentDir))
+    // The demo accounts come first: the demo author is named as an author of the seeded content.
     if (demo) {
       for (const account of DEMO_ACCOUNTS) {
         await payload.create({
@@ -68,6 +91,8 @@ export async function seedIfEmpty(
         })
       }
     }
+    const bundle = await loadContentDir(contentDir)
+    imported = await importContent(payload, demo ? withDemoAuthor(bundle) : bundle)
   }
   if (!demo) return { imported, demoAccounts: [] }
   const existing = await payload.find({

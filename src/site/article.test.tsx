@@ -9,6 +9,7 @@ import {
   pendingArticle,
   site,
 } from './fixtures'
+import { QUESTION_ENDPOINT, QUESTION_LIMITS, QUESTION_TRAP_FIELD } from './questions'
 import { renderArticleView } from './view'
 import { renderArticlePage } from './render'
 import type { ArticleView } from './types'
@@ -349,20 +350,32 @@ describe('the body, contents and references', () => {
 })
 
 describe('after the body', () => {
-  it('shows the professional medical disclaimer from the site settings', () => {
-    const section = one(approved, hasClass('disclaimer'))
-    expect(text(one(section, tag('h2')))).toBe('Professional Medical Disclaimer')
-    expect(text(section)).toContain('This information is intended for healthcare professionals.')
+  it("shows each audience's own disclaimer under its version", () => {
+    const [clinician, patient] = ['version-clinician', 'version-patient'].map((id) =>
+      one(one(approved, byId(id)), hasClass('disclaimer')),
+    )
+    expect(text(one(clinician!, tag('h2')))).toBe('Professional Medical Disclaimer')
+    expect(text(clinician!)).toContain('This information is intended for healthcare professionals.')
+    expect(text(one(patient!, tag('h2')))).toBe('Medical disclaimer')
+    expect(text(patient!)).toContain('not medical advice')
+    expect(text(patient!)).not.toContain('healthcare professionals')
+    expect(all(approved, hasClass('disclaimer'))).toHaveLength(2)
   })
 
-  it('shows the follow-up call to action when the site has one', () => {
+  it('offers a question form for the editors, with the settings link when there is no script', () => {
     const section = one(approved, hasClass('follow-up'))
     expect(text(one(section, tag('h2')))).toBe('Have a follow-up question?')
-    const link = one(section, tag('a'))
-    expect([text(link), attr(link, 'href')]).toEqual([
-      'Ask a follow-up question',
-      'https://answers.example.org/ask',
-    ])
+    const form = one(section, tag('form'))
+    expect([attr(form, 'action'), attr(form, 'method')]).toEqual([QUESTION_ENDPOINT, 'post'])
+    const names = all(form, (el) => ['input', 'textarea'].includes(el.tagName)).map((el) =>
+      attr(el, 'name'),
+    )
+    expect(names).toEqual(['article', 'question', 'email', QUESTION_TRAP_FIELD])
+    expect(attr(one(form, tag('textarea')), 'maxLength')).toBe(String(QUESTION_LIMITS.questionMax))
+    const html = renderArticlePage(site, approvedArticle())
+    expect(html).toContain(
+      '<noscript><p><a class="button" href="https://answers.example.org/ask">Ask a follow-up question</a></p></noscript>',
+    )
     const without = render(approvedArticle(), { ...site, followUp: undefined })
     expect(all(without, hasClass('follow-up'))).toHaveLength(0)
   })

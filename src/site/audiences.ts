@@ -17,3 +17,22 @@ export type VariantAudience = (typeof VARIANT_AUDIENCES)[number]
 /** The label readers see for an audience. */
 export const audienceLabel = (value: Audience): string =>
   AUDIENCES.find((a) => a.value === value)!.label
+
+/** The disclaimer heading for an audience: the professional one, or a plain one for the others. */
+export const disclaimerHeading = (audience: string): string =>
+  audience === 'clinician' ? 'Professional Medical Disclaimer' : 'Medical disclaimer'
+
+/**
+ * The disclaimer text an audience's version shows: its own from the site settings, or the
+ * professional one when the settings give it none.
+ */
+export function disclaimerText(
+  settings: {
+    disclaimer?: string | null
+    audienceDisclaimers?: Partial<Record<VariantAudience, string | null>> | null
+  },
+  audience: Audience,
+): string {
+  const own = audience === 'clinician' ? undefined : settings.audienceDisclaimers?.[audience]
+  return own?.trim() ? own : (settings.disclaimer ?? '')
+}

@@ -23,11 +23,21 @@ export const site: SiteInfo = {
   name: 'Clinical Answers',
   baseUrl: 'https://answers.example.org',
   language: 'en',
-  disclaimer: prose(
-    'This information is intended for healthcare professionals. Any medical decision-making should rely on clinical judgment and independently verified information. The content provided herein does not replace professional discretion and should be considered supplementary to established clinical guidelines.\n\n' +
-      'Healthcare providers should verify all information against primary literature and current practice standards before application in patient care.',
-    'disclaimer-',
-  ),
+  disclaimers: {
+    clinician: prose(
+      'This information is intended for healthcare professionals. Any medical decision-making should rely on clinical judgment and independently verified information. The content provided herein does not replace professional discretion and should be considered supplementary to established clinical guidelines.\n\n' +
+        'Healthcare providers should verify all information against primary literature and current practice standards before application in patient care.',
+      'disclaimer-clinician-',
+    ),
+    patient: prose(
+      'This page explains a medical topic in general terms. It is not medical advice and cannot replace a conversation with your doctor or nurse, who know your situation. If you are worried about a symptom or a test result, ask them.',
+      'disclaimer-patient-',
+    ),
+    student: prose(
+      'This page is for learning. Check what you read here against your course materials and current guidelines.',
+      'disclaimer-student-',
+    ),
+  },
   advisoryBoardStatement:
     'Every article is written by a clinician and reviewed for accuracy by our Medical Advisory Board before it is published.',
   followUp: {

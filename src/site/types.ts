@@ -3,6 +3,7 @@ import type { SanitizedHtml } from '../markdown/to-html'
 import type { RenderedReference, TocEntry } from '../markdown/types'
 import type { CslItem } from '../references'
 import type { TrackerStepKey } from '../workflow'
+import type { Audience } from './audiences'
 
 /**
  * The view-models the site renders. They are plain data prepared by `src/publish`: every Markdown
@@ -18,9 +19,16 @@ export interface SiteInfo {
   baseUrl: string
   /** BCP 47 language tag of the whole site, e.g. `en`. Also used to format dates. */
   language: string
-  /** Rendered Markdown (sanitized hast), shown under "Professional Medical Disclaimer". */
-  disclaimer: Root
+  /**
+   * Each audience's disclaimer, rendered Markdown (sanitized hast), shown under that audience's
+   * version (`disclaimerFor` picks it).
+   */
+  disclaimers: Record<Audience, Root>
   advisoryBoardStatement: string
+  /**
+   * The follow-up call to action: a question form posting to `QUESTION_ENDPOINT`, with `url` (e.g.
+   * a mailto: link) as the way to ask without JavaScript.
+   */
   followUp?: { heading: string; text: string; label: string; url: string }
   publishPolicy: 'approved-only' | 'pending-with-banner'
 }

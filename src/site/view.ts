@@ -15,7 +15,13 @@ import {
   trackerSteps,
   type WorkflowState,
 } from '../workflow'
-import { type Audience, audienceLabel } from './audiences'
+import {
+  AUDIENCES,
+  type Audience,
+  audienceLabel,
+  disclaimerText,
+  type VariantAudience,
+} from './audiences'
 import type {
   ArticleView,
   AudienceVersion,
@@ -219,8 +225,10 @@ function historyOf(events: ArticleEvent[]): HistoryEntry[] {
 export interface SiteSettingsSource {
   siteName: string
   advisoryBoardStatement: string
-  /** Markdown. */
+  /** Markdown: the professional (main version's) disclaimer. */
   disclaimer?: string | null
+  /** Markdown: the other audiences' own disclaimers (the professional one where empty). */
+  audienceDisclaimers?: Partial<Record<VariantAudience, string | null>> | null
   publishPolicy: SiteInfo['publishPolicy']
   followUp?: {
     heading?: string | null
@@ -230,7 +238,7 @@ export interface SiteSettingsSource {
   } | null
 }
 
-/** Site-wide settings as the pages use them; the disclaimer is rendered Markdown. */
+/** Site-wide settings as the pages use them; each audience's disclaimer is rendered Markdown. */
 export function buildSiteInfo(
   settings: SiteSettingsSource,
   baseUrl: string,
@@ -241,12 +249,17 @@ export function buildSiteInfo(
     name: settings.siteName,
     baseUrl,
     language: 'en',
-    disclaimer: markdown.render({
-      markdown: settings.disclaimer ?? '',
-      references: [],
-      idPrefix: 'disclaimer-',
-      path: 'site settings: disclaimer',
-    }).hast,
+    disclaimers: Object.fromEntries(
+      AUDIENCES.map(({ value }) => [
+        value,
+        markdown.render({
+          markdown: disclaimerText(settings, value),
+          references: [],
+          idPrefix: `disclaimer-${value}-`,
+          path: `site settings: disclaimer (${value})`,
+        }).hast,
+      ]),
+    ) as SiteInfo['disclaimers'],
     advisoryBoardStatement: settings.advisoryBoardStatement,
     followUp:
       followUp?.url && followUp.label

@@ -43,4 +43,36 @@
     })
     window.addEventListener('hashchange', followHash)
   }
+
+  // Follow-up questions: the form shows only with this script (else the settings' link does).
+  var form = document.querySelector('form[data-question-form]')
+  if (form && window.fetch) {
+    var status = form.querySelector('[role="status"]')
+    form.hidden = false
+    form.addEventListener('submit', function (event) {
+      event.preventDefault()
+      var data = {}
+      new FormData(form).forEach(function (v, k) {
+        data[k] = String(v)
+      })
+      var say = function (text) {
+        status.textContent = text
+      }
+      say('Sending…')
+      fetch(form.action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(data),
+      })
+        .then(function (res) {
+          return res.json().then(function (body) {
+            if (res.ok) form.reset()
+            say(body.message || body.errors[0].message)
+          })
+        })
+        .catch(function () {
+          say('The question could not be sent. Please try again.')
+        })
+    })
+  }
 })()

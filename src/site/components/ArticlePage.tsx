@@ -1,7 +1,8 @@
-import type { Element } from 'hast'
+import type { Element, Root } from 'hast'
 import { Fragment } from 'react'
 import { visit } from 'unist-util-visit'
 import { TRACKER_STEP_LABELS } from '../../workflow'
+import { type Audience, disclaimerHeading } from '../audiences'
 import { SITE_PATHS, displayName, historyUrl, profileUrl, token } from '../format'
 import { Hast, SanitizedHtml } from '../hast'
 import { articleJsonLd } from '../jsonld'
@@ -14,6 +15,7 @@ import type {
   TocEntry,
 } from '../types'
 import { Document } from './Layout'
+import { FollowUp } from './FollowUp'
 import { DateOnly } from './Time'
 
 /** The stylesheet switches between at most this many audience versions without JavaScript. */
@@ -35,6 +37,7 @@ export function versionIds(versions: AudienceVersion[]) {
       option: `audience-${key}`,
       references: `version-${key}-references`,
       toc: `version-${key}-contents`,
+      disclaimer: `version-${key}-disclaimer`,
     }
   })
 }
@@ -46,9 +49,18 @@ const CHROME_IDS = [
   'tracker-heading',
   'personalize-heading',
   'audience-help',
-  'disclaimer-heading',
   'follow-up-heading',
+  'question-text',
+  'question-text-help',
+  'question-email',
+  'question-trap',
+  'question-status',
 ]
+
+/** The disclaimer a version shows: its audience's, or the professional one for an unknown one. */
+export function disclaimerFor(site: SiteInfo, version: AudienceVersion): Root {
+  return site.disclaimers[version.audience as Audience] ?? site.disclaimers.clinician
+}
 
 /**
  * Content ids come from `src/markdown` with a per-version prefix; a missing or shared prefix would
@@ -56,7 +68,8 @@ const CHROME_IDS = [
  */
 function assertUniqueIds(site: SiteInfo, article: ArticleView, ids: ReturnType<typeof versionIds>) {
   const seen = new Set<string>(CHROME_IDS)
-  for (const v of ids) for (const id of [v.section, v.option, v.references, v.toc]) seen.add(id)
+  for (const v of ids)
+    for (const id of [v.section, v.option, v.references, v.toc, v.disclaimer]) seen.add(id)
   const claim = (id: string, where: string) => {
     if (seen.has(id)) {
       throw new TypeError(
@@ -65,10 +78,10 @@ function assertUniqueIds(site: SiteInfo, article: ArticleView, ids: ReturnType<t
     }
     seen.add(id)
   }
-  visit(site.disclaimer, 'element', (el: Element) => {
-    if (typeof el.properties.id === 'string') claim(el.properties.id, 'disclaimer')
-  })
   article.versions.forEach((version, i) => {
+    visit(disclaimerFor(site, version), 'element', (el: Element) => {
+      if (typeof el.properties.id === 'string') claim(el.properties.id, `${ids[i]!.key} disclaimer`)
+    })
     for (const id of version.body.ids) claim(id, `${ids[i]!.key} body`)
     for (const id of version.referenceList.ids) claim(id, `${ids[i]!.key} references`)
   })
@@ -136,25 +149,12 @@ export function ArticlePage({ site, article }: { site: SiteInfo; article: Articl
               version={version}
               ids={ids[i]!}
               single={ids.length === 1}
+              disclaimer={disclaimerFor(site, version)}
             />
           ))}
         </div>
 
-        <section className="disclaimer" aria-labelledby="disclaimer-heading">
-          <h2 id="disclaimer-heading">Professional Medical Disclaimer</h2>
-          <Hast tree={site.disclaimer} />
-        </section>
-        {site.followUp ? (
-          <section className="follow-up" aria-labelledby="follow-up-heading">
-            <h2 id="follow-up-heading">{site.followUp.heading}</h2>
-            <p>{site.followUp.text}</p>
-            <p>
-              <a className="button" href={site.followUp.url}>
-                {site.followUp.label}
-              </a>
-            </p>
-          </section>
-        ) : null}
+        {site.followUp ? <FollowUp followUp={site.followUp} article={article.slug} /> : null}
       </article>
     </Document>
   )
@@ -290,10 +290,13 @@ export function VersionSection({
   version,
   ids,
   single,
+  disclaimer,
 }: {
   version: AudienceVersion
   ids: Ids
   single: boolean
+  /** The audience's disclaimer, under the version on the page (the admin's preview leaves it out). */
+  disclaimer?: Root
 }) {
   return (
     <section
@@ -314,6 +317,12 @@ export function VersionSection({
       ) : null}
       <SanitizedHtml className="prose" html={version.body} />
       {version.references.length ? <References version={version} ids={ids} /> : null}
+      {disclaimer ? (
+        <section className="disclaimer" aria-labelledby={ids.disclaimer}>
+          <h2 id={ids.disclaimer}>{disclaimerHeading(version.audience)}</h2>
+          <Hast tree={disclaimer} />
+        </section>
+      ) : null}
     </section>
   )
 }
