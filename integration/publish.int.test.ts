@@ -208,6 +208,10 @@ describe('publishing', () => {
     expect(report.rendered).toContain(`articles/${article.slug}/index.html`)
     expect(await read(`articles/${article.slug}/index.html`)).toContain(`${reviewer.name} Jr`)
     expect(report.renderedDocuments).toBe(0) // the Markdown did not change: its rendering is kept
+    // The history names them as each event recorded them: a profile edit changes no history.
+    const history = await read(`articles/${article.slug}/history/index.html`)
+    const escaped = reviewer.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    expect(history).toMatch(new RegExp(`${escaped}(?! Jr)`))
     await payload.update({ collection: 'users', id: reviewer.id, data: { name: reviewer.name } })
   })
 

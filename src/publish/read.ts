@@ -205,6 +205,8 @@ export class SiteReader {
           comment: true,
           from: true,
           to: true,
+          actorName: true,
+          actorCredentials: true,
         },
       })
       for (const event of found as Review[]) {

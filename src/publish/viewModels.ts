@@ -1,6 +1,6 @@
 import type { Citation } from '../../payload-types'
 import { revisionHash, storedArticleContent } from '../content/articleContent'
-import { type ArticleSource, articleUrl, type FeedArticle } from '../site'
+import { type ArticleSource, articleUrl, type FeedArticle, type PersonRef } from '../site'
 import { personRef } from './people'
 import type { LoadedArticle } from './read'
 
@@ -44,7 +44,7 @@ export function articleSource(loaded: LoadedArticle): ArticleSource {
     events: loaded.events.map((e) => ({
       type: e.type,
       at: e.at,
-      actor: e.actorUser ? personRef(e.actorUser) : undefined,
+      actor: eventActor(e),
       comment: e.comment ?? undefined,
       from: e.from ?? undefined,
       to: e.to ?? undefined,
@@ -65,4 +65,16 @@ export function articleSummary(loaded: LoadedArticle): FeedArticle {
     topics: doc.topics?.length ? doc.topics : undefined,
     updated: doc.updatedAt,
   }
+}
+
+/**
+ * Who acted, as the event recorded them: the name and credentials frozen into the event when it
+ * was written (a later profile edit changes no history), linked to the person's profile while it
+ * exists.
+ */
+function eventActor(e: LoadedArticle['events'][number]): PersonRef | undefined {
+  const live = e.actorUser ? personRef(e.actorUser) : undefined
+  if (!e.actorName) return live
+  const frozen = { name: e.actorName, credentials: e.actorCredentials ?? undefined }
+  return live ? { ...live, ...frozen } : { id: '', slug: '', ...frozen, listedOnBoard: false }
 }
