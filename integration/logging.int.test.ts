@@ -7,7 +7,7 @@ import { logEmailAdapter } from '../src/config/logEmail'
 import { logGraphQLError } from '../src/config/logging'
 import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
 import { testPayload } from './helpers/payload'
-import { RestClient } from './helpers/rest'
+import { approveThroughWorkflow, RestClient } from './helpers/rest'
 
 let payload: Payload
 let author: User
@@ -71,14 +71,7 @@ describe('the log', () => {
     const gql = await new RestClient().graphql(`{ Article(id: ${id}, draft: true) { id } }`)
     expect(gql.body.errors?.length).toBeGreaterThan(0)
 
-    for (const [client, action] of [
-      [asAuthor, 'submit'],
-      [asReviewer, 'start_review'],
-      [asReviewer, 'approve'],
-    ] as const) {
-      const res = await client.post(`/articles/${id}/workflow`, { action })
-      expect(res.status, JSON.stringify(res.body)).toBe(200)
-    }
+    await approveThroughWorkflow(id, asAuthor, asReviewer)
 
     expect(log.errors()).toEqual([])
     // The refusals are still there, as information.

@@ -15,7 +15,7 @@ import { currentBuild, rollback, sitePaths } from '../src/publish/build'
 import { readSiteFile } from '../src/publish/staticFiles'
 import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
 import { testPayload } from './helpers/payload'
-import { RestClient } from './helpers/rest'
+import { approveThroughWorkflow, RestClient } from './helpers/rest'
 
 let payload: Payload
 let author: User
@@ -71,14 +71,7 @@ async function approvedArticle(body = 'Yes, it is'): Promise<Article> {
     citations: [citation.id],
   })
   const id = created.body.doc.id
-  for (const [client, action] of [
-    [asAuthor, 'submit'],
-    [asReviewer, 'start_review'],
-    [asReviewer, 'approve'],
-  ] as const) {
-    const res = await client.post(`/articles/${id}/workflow`, { action })
-    expect(res.status, JSON.stringify(res.body)).toBe(200)
-  }
+  await approveThroughWorkflow(id, asAuthor, asReviewer)
   return payload.findByID({ collection: 'articles', id, depth: 0 })
 }
 

@@ -15,7 +15,7 @@ import { XSS_CORPUS, XSS_LITERAL } from '../src/markdown/testing'
 import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
 import { testPayload } from './helpers/payload'
-import { RestClient } from './helpers/rest'
+import { approveThroughWorkflow, RestClient } from './helpers/rest'
 
 /**
  * The XSS corpus through every field a person controls that reaches a published page, rendered by
@@ -113,14 +113,7 @@ beforeAll(async () => {
     })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     const id = created.body.doc.id
-    for (const [client, action, comment] of [
-      [asAuthor, 'submit', undefined],
-      [asReviewer, 'start_review', undefined],
-      [asReviewer, 'approve', inline],
-    ] as const) {
-      const res = await client.post(`/articles/${id}/workflow`, { action, comment })
-      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200)
-    }
+    await approveThroughWorkflow(id, asAuthor, asReviewer, inline)
     slugs.push(created.body.doc.slug)
   }
   // The reviewer's own profile is on every page they approved and on the advisory board page.
