@@ -30,6 +30,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
+  // The load run writes many drafts: it runs after every other test, which expect the seed.
+  projects: [
+    { name: 'platform', testIgnore: /load\.spec\.ts$/ },
+    { name: 'load', testMatch: /load\.spec\.ts$/, dependencies: ['platform'] },
+  ],
   use: {
     baseURL,
     // A click or fill that cannot happen fails within this, not at the end of a long test.
