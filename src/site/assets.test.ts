@@ -15,6 +15,7 @@ describe('site assets', () => {
       '/assets/site.js',
       '/assets/search.js',
       '/assets/search-terms.js',
+      '/assets/favicon.svg',
     ])
     for (const asset of SITE_ASSETS) expect(existsSync(asset.file)).toBe(true)
     expect(css.length).toBeLessThan(20_000)

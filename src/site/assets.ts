@@ -26,4 +26,9 @@ export const SITE_ASSETS: readonly { path: string; file: string; contentType: st
     file: fileURLToPath(new URL('./assets/search-terms.js', import.meta.url)),
     contentType: 'text/javascript; charset=utf-8',
   },
+  {
+    path: SITE_PATHS.icon,
+    file: fileURLToPath(new URL('./assets/favicon.svg', import.meta.url)),
+    contentType: 'image/svg+xml',
+  },
 ]

@@ -14,6 +14,8 @@ export const SITE_PATHS = {
   script: '/assets/site.js',
   searchScript: '/assets/search.js',
   searchTermsScript: '/assets/search-terms.js',
+  /** The site's icon, so no browser asks a static host for a /favicon.ico it does not have. */
+  icon: '/assets/favicon.svg',
   /** The search index: `meta.json`, the full index's folders, the delta files. */
   search: '/search/',
   /** Topic pages: `/topics/<slug>/`. */

@@ -52,6 +52,7 @@ export function Document(props: DocumentProps) {
           href={absoluteUrl(site, SITE_PATHS.feed)}
         />
         <link rel="stylesheet" href={SITE_PATHS.stylesheet} />
+        <link rel="icon" href={SITE_PATHS.icon} type="image/svg+xml" />
         {props.head}
         {(props.scripts ?? []).map((src) => (
           <script key={src} src={src} defer />
