@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process'
 import fs from 'node:fs/promises'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -9,46 +7,6 @@ import { promisify } from 'node:util'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
 
 const run = promisify(execFile)
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-}
-
-/**
- * Serves an exported site folder on loopback as a static host would (folder/index.html, the
- * site's 404 page), for Lighthouse. Resolves to its address and a function that stops it.
- */
-export async function serveFolder(
-  dir: string,
-): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-    const file = path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname)
-    if (!file.startsWith(dir)) return void res.writeHead(400).end()
-    const body = await fs.readFile(file).catch(() => undefined)
-    if (!body) {
-      res.writeHead(404, { 'content-type': TYPES['.html']! })
-      return void res.end(await fs.readFile(path.join(dir, '404.html')).catch(() => ''))
-    }
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'public, max-age=3600',
-    })
-    res.end(body)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  }
-}
 
 export interface LighthouseScores {
   performance: number

@@ -27,7 +27,8 @@ import { gzipSync } from 'node:zlib'
 import { writeCorpus } from './corpus'
 import { readBodies, unifiedFloor } from './floor'
 import { writeHugoSite } from './hugo'
-import { lighthouse, serveFolder, type LighthouseScores } from './lighthouse'
+import { serveFolder } from '../e2e/serveFolder'
+import { lighthouse, type LighthouseScores } from './lighthouse'
 import { median, medianOf, runMeasured, type Measured } from './measure'
 
 const { values } = parseArgs({

@@ -1,6 +1,4 @@
 import fs from 'node:fs/promises'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -14,6 +12,7 @@ import { publishSite } from '../src/publish/publishSite'
 import { XSS_CORPUS, XSS_LITERAL } from '../src/markdown/testing'
 import { createCitation, createUser, PASSWORD, unique } from './helpers/fixtures'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
+import { serveFolder } from '../e2e/serveFolder'
 import { testPayload } from './helpers/payload'
 import { approveThroughWorkflow, RestClient } from './helpers/rest'
 
@@ -37,25 +36,6 @@ let root: string
 let browser: Browser
 let settingsBefore: SiteSetting
 const slugs: string[] = []
-
-/** Serves an exported site folder on loopback, as a static host would. */
-async function serve(dir: string) {
-  const server = http.createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-    const file = path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname)
-    const body = file.startsWith(dir) ? await fs.readFile(file).catch(() => undefined) : undefined
-    const type = file.endsWith('.html')
-      ? 'text/html; charset=utf-8'
-      : file.endsWith('.js')
-        ? 'text/javascript'
-        : file.endsWith('.css')
-          ? 'text/css'
-          : 'application/octet-stream'
-    res.writeHead(body ? 200 : 404, { 'content-type': type }).end(body ?? '')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
-}
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -149,7 +129,8 @@ describe('hostile input in every field', () => {
     for (const slug of slugs) expect(report.articles, slug).toContain(slug)
     const out = path.join(root, 'export')
     await exportSite(site, out)
-    const { server, url } = await serve(out)
+    const server = await serveFolder(out)
+    const { url } = server
     try {
       const pages = [
         '/',
@@ -183,7 +164,7 @@ describe('hostile input in every field', () => {
       expect(fired).toEqual([])
       expect(pages.length).toBeGreaterThan(slugs.length * 2)
     } finally {
-      server.close()
+      await server.close()
     }
   }, 600_000)
 })

@@ -4,7 +4,7 @@ import type { Article, Citation } from '../../payload-types'
 import { fromStored } from '../references'
 import type { Role } from '../workflow'
 import { revisionHash } from './articleContent'
-import { chunks } from './chunks'
+import { chunks } from './paging'
 import {
   type ExistingArticle,
   type ExistingContent,

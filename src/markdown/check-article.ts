@@ -109,9 +109,7 @@ export function examineArticle(
     const cites =
       main.references.length > 0 ||
       main.messages.some(
-        (m) =>
-          m.ruleId === 'citation-key' ||
-          (LIMIT_RULES as readonly (string | undefined)[]).includes(m.ruleId ?? undefined),
+        (m) => m.ruleId === 'citation-key' || LIMIT_RULES.some((rule) => rule === m.ruleId),
       )
     if (!cites) {
       add(

@@ -1,7 +1,8 @@
 import type { Payload, Where } from 'payload'
 
+import { chunks, pagesById, refId } from '../content/paging'
 import { SHOWN_WHILE_PENDING, statesWhere } from '../workflow'
-import { chunks, PAGE_SIZE } from './read'
+import { PAGE_SIZE } from './read'
 
 /** What changed since the last publish that can change the site. */
 export interface Changes {
@@ -11,9 +12,6 @@ export interface Changes {
   people: boolean
 }
 
-const idOf = (ref: unknown): string =>
-  String(typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)
-
 /** Ids of every document of `collection` matching `where`, a page at a time, by id. */
 async function idsWhere(
   payload: Payload,
@@ -22,11 +20,10 @@ async function idsWhere(
   options: { draft?: boolean; field?: 'article' } = {},
 ): Promise<string[]> {
   const ids: string[] = []
-  let after: string | number | undefined
-  for (;;) {
-    const { docs } = await payload.find({
+  const read = (w: Where) =>
+    payload.find({
       collection,
-      where: after === undefined ? where : { and: [where, { id: { greater_than: after } }] },
+      where: w,
       draft: options.draft,
       sort: 'id',
       limit: PAGE_SIZE * 4,
@@ -34,17 +31,16 @@ async function idsWhere(
       depth: 0,
       select: options.field ? { [options.field]: true } : {},
     } as Parameters<Payload['find']>[0])
-    if (!docs.length) return ids
-    after = docs[docs.length - 1]!.id
+  for await (const docs of pagesById(where, PAGE_SIZE * 4, read)) {
     for (const doc of docs) {
       ids.push(
         options.field
-          ? idOf((doc as unknown as Record<string, unknown>)[options.field])
+          ? refId((doc as unknown as Record<string, unknown>)[options.field])
           : String(doc.id),
       )
     }
-    if (docs.length < PAGE_SIZE * 4) return ids
   }
+  return ids
 }
 
 /** Articles (published or pending) that name any of `ids` in `field`. */
@@ -116,20 +112,17 @@ export async function changeRows(
   payload: Payload,
 ): Promise<{ id: string; kind: string; ref: string }[]> {
   const rows: { id: string; kind: string; ref: string }[] = []
-  let after: string | number | undefined
-  for (;;) {
-    const { docs } = await payload.find({
+  const read = (where: Where) =>
+    payload.find({
       collection: 'site-changes',
-      where: after === undefined ? {} : { id: { greater_than: after } },
+      where,
       sort: 'id',
       limit: PAGE_SIZE * 4,
       pagination: false,
       depth: 0,
     })
-    if (!docs.length) break
-    after = docs[docs.length - 1]!.id
+  for await (const docs of pagesById({}, PAGE_SIZE * 4, read)) {
     for (const doc of docs) rows.push({ id: String(doc.id), kind: doc.kind, ref: doc.ref })
-    if (docs.length < PAGE_SIZE * 4) break
   }
   return rows
 }
@@ -143,7 +136,7 @@ export async function consumeChanges(payload: Payload, rows: readonly string[]):
 
 /**
  * How many articles are published, and how many have a latest revision submitted or under review
- * (published or not): a change in either that `changesSince` did not explain is a deletion.
+ * (published or not): a change in either that the change log did not explain is a deletion.
  */
 export async function siteCounts(
   payload: Payload,

@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import type { Article, Citation, Review, User } from '../../payload-types'
-import { chunks } from '../content/chunks'
+import { chunks, pagesById, refId as idOf } from '../content/paging'
 import { SHOWN_WHILE_PENDING, statesWhere } from '../workflow'
 
 export { chunks }
@@ -51,9 +51,6 @@ const PERSON_FIELDS = {
   bio: true,
   disclosures: true,
 } as const
-
-const idOf = (ref: unknown): string =>
-  String(typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)
 
 /**
  * Documents by id, read in chunks and kept for the rest of the publish (articles share their
@@ -139,23 +136,22 @@ export class SiteReader {
   }
 
   private async *pages(where: Where, draft: boolean): AsyncGenerator<LoadedArticle[]> {
-    let after: string | number | undefined
-    for (;;) {
-      const { docs } = await this.payload.find({
-        collection: 'articles',
-        where: after === undefined ? where : { and: [where, { id: { greater_than: after } }] },
-        draft,
-        sort: 'id',
-        limit: PAGE_SIZE,
-        pagination: false,
-        depth: 0,
-        select: ARTICLE_FIELDS,
-      })
-      if (!docs.length) return
-      after = docs[docs.length - 1]!.id
-      const page = draft ? await this.withoutPublished(docs as Article[]) : (docs as Article[])
+    const read = (w: Where) =>
+      this.payload
+        .find({
+          collection: 'articles',
+          where: w,
+          draft,
+          sort: 'id',
+          limit: PAGE_SIZE,
+          pagination: false,
+          depth: 0,
+          select: ARTICLE_FIELDS,
+        })
+        .then(({ docs }) => ({ docs: docs as Article[] }))
+    for await (const docs of pagesById(where, PAGE_SIZE, read)) {
+      const page = draft ? await this.withoutPublished(docs) : docs
       if (page.length) yield await this.complete(page, !draft)
-      if (docs.length < PAGE_SIZE) return
     }
   }
 
