@@ -1,4 +1,6 @@
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml'
+import { isDeepStrictEqual } from 'node:util'
+
+import { isMap, isSeq, LineCounter, parse, parseDocument, stringify } from 'yaml'
 import type { Node } from 'yaml'
 
 /** Line and column (1-based) of the value at a path in a parsed file, when it can be found. */
@@ -69,4 +71,28 @@ export function splitFrontMatter(
     body: text.slice(consumed.length),
     bodyLine: consumed.split('\n').length + (consumed.endsWith('\n') ? 0 : 1),
   }
+}
+
+/**
+ * YAML for `value` that reads back exactly as it was. Block scalars read best, but `yaml` writes
+ * a few strings (a line of only spaces) in forms that read back differently: then every string is
+ * double-quoted, where nothing is lost.
+ */
+export function toYaml(value: Record<string, unknown>): string {
+  const yaml = stringify(value, { lineWidth: 100, blockQuote: 'literal' })
+  if (isDeepStrictEqual(parse(yaml), value)) return yaml
+  return stringify(value, {
+    lineWidth: 0,
+    blockQuote: false,
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+  })
+}
+
+/** A Markdown file from its front matter and body: the inverse of `splitFrontMatter`. */
+export function joinFrontMatter(frontMatter: Record<string, unknown>, body: string): string {
+  const yaml = toYaml(frontMatter)
+  // The closing `---` takes the line end before it: YAML ending in a blank line (a last value
+  // whose trailing line ends are kept) needs one more, or that value would lose one.
+  return `---\n${yaml}${yaml.endsWith('\n\n') ? '\n' : ''}---\n${body}`
 }
