@@ -1,7 +1,8 @@
 /**
  * `npm run content:import -- DIR [--dry-run]`: imports DIR/articles/*.md, DIR/references.json and
  * the optional DIR/people.json and DIR/site.yaml. With --dry-run, prints what would change and
- * writes nothing. Exit 0 when imported (or planned), 1 when the content has problems (each printed
+ * writes nothing. A backup (a folder `npm run content:export` wrote, with history.json) is
+ * restored instead, into an empty database only, with its states and audit trail as recorded. Exit 0 when imported (or planned), 1 when the content has problems (each printed
  * as file:line: reason; nothing is written), 2 on a usage error.
  */
 import { parseArgs } from 'node:util'
@@ -12,6 +13,7 @@ import { importContent, type ImportCounts } from '../src/content/importContent'
 import { describePlan } from '../src/content/importPlan'
 import { ContentError, loadContentDir } from '../src/content/loadContentDir'
 import { formatProblem } from '../src/content/problems'
+import { checkBackup, restoreContent } from '../src/content/restoreContent'
 import { closeAndExit, openPayload } from './lib/openPayload'
 
 let args
@@ -37,6 +39,21 @@ let payload: Payload | undefined
 try {
   const bundle = await loadContentDir(dir)
   payload = await openPayload()
+  if (bundle.backup) {
+    if (dryRun) {
+      const checked = checkBackup({ ...bundle, backup: bundle.backup })
+      if (!checked.ok) throw new ContentError(checked.problems)
+      console.log(
+        `${dir} is a backup of ${checked.articles.length} articles; it is complete and unchanged (dry run: nothing written).`,
+      )
+    } else {
+      const report = await restoreContent(payload, { ...bundle, backup: bundle.backup })
+      console.log(
+        `Restored ${dir}: ${report.people} people, ${report.references} references, ${report.articles} articles, ${report.events} review events. People set their passwords through "Forgot password".`,
+      )
+    }
+    await closeAndExit(payload, 0)
+  }
   const report = await importContent(payload, bundle, { dryRun })
   console.log(dryRun ? `Would import ${dir} (dry run: nothing written):` : `Imported ${dir}:`)
   console.log(line('people', report.people))

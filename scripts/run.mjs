@@ -27,6 +27,7 @@ const SOURCES = [
 const ENTRIES = {
   publish: 'scripts/publish.ts',
   'content-import': 'scripts/content-import.ts',
+  'content-export': 'scripts/content-export.ts',
   'render-worker': 'src/render/worker.ts',
 }
 

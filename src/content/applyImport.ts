@@ -188,7 +188,7 @@ async function writeArticle(
 }
 
 /** A write error in words: a validation error lists each field and what is wrong with it. */
-function describeRefusal(error: unknown): string {
+export function describeRefusal(error: unknown): string {
   const fields = (error as { data?: { errors?: { path?: string; message?: string }[] } }).data
     ?.errors
   // By shape: Payload's error classes may come from more than one module copy (tests, bundles).

@@ -31,22 +31,44 @@ export async function appendEvent(
           disableErrors: true,
           req,
         })
+  return storeEvent(req, articleId as Review['article'], {
+    type: event.type,
+    actor,
+    actorName: profile?.name ?? null,
+    actorCredentials: profile?.credentials ?? null,
+    at: event.at.toISOString(),
+    from: event.from,
+    to: event.to,
+    contentHash: event.contentHash,
+    comment: event.comment ?? null,
+    assignee: person(event.assigneeId),
+  })
+}
+
+/** An event as the trail stores it (people by id, the actor's name and credentials frozen). */
+export type StoredEvent = Omit<Review, 'id' | 'article' | 'createdAt' | 'updatedAt'>
+
+/**
+ * Puts back an event recorded earlier, exactly as it was recorded (a restore from a backup): the
+ * one other way into the trail, which never appends anything the workflow did not record.
+ */
+export function restoreEvent(
+  req: PayloadRequest,
+  articleId: Review['article'],
+  recorded: StoredEvent,
+): Promise<Review> {
+  return storeEvent(req, articleId, recorded)
+}
+
+function storeEvent(
+  req: PayloadRequest,
+  article: Review['article'],
+  event: StoredEvent,
+): Promise<Review> {
   return req.payload.create({
     depth: 0,
     collection: 'reviews',
-    data: {
-      article: articleId as number,
-      type: event.type,
-      actor,
-      actorName: profile?.name ?? null,
-      actorCredentials: profile?.credentials ?? null,
-      at: event.at.toISOString(),
-      from: event.from,
-      to: event.to,
-      contentHash: event.contentHash,
-      comment: event.comment ?? null,
-      assignee: person(event.assigneeId),
-    },
+    data: { ...event, article },
     req,
   })
 }

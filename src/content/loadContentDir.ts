@@ -6,7 +6,9 @@ import type { z } from 'zod'
 import type { CslItem } from '../references'
 import { slugify } from './identifiers'
 import { formatProblem, type ImportProblem, zodProblems } from './problems'
+import { type History, HISTORY_FILE, historySchema, PUBLISHED_DIR } from './history'
 import {
+  exactSchemas,
   type FrontMatter,
   frontMatterSchema,
   peopleSchema,
@@ -35,6 +37,8 @@ export interface ContentBundle {
   references: CslItem[]
   people: Person[]
   settings?: SiteSettingsInput
+  /** When the folder is a backup (it has history.json): the record and the live revisions. */
+  backup?: { history: History; published: ArticleSource[] }
 }
 
 /** Content that cannot be imported: every problem found, each with file and line. */
@@ -60,7 +64,9 @@ async function readOptional(file: string): Promise<string | undefined> {
 /**
  * Reads and validates `DIR/articles/*.md`, `DIR/references.json`, and the optional
  * `DIR/people.json` and `DIR/site.yaml`. Throws a ContentError listing every problem found in any
- * file (not just the first), so an author can fix them all in one pass.
+ * file (not just the first), so an author can fix them all in one pass. A backup (a folder with
+ * `history.json`, see ./history) is read with its text exactly as stored, and with its
+ * `published/*.md`.
  */
 export async function loadContentDir(dir: string): Promise<ContentBundle> {
   const root = path.resolve(dir)
@@ -68,9 +74,11 @@ export async function loadContentDir(dir: string): Promise<ContentBundle> {
   const problems: ImportProblem[] = []
 
   const articlesDir = path.join(root, 'articles')
+  const articleNames = async (folder: string) =>
+    (await fs.readdir(folder)).filter((n) => n.endsWith('.md')).sort()
   let names: string[]
   try {
-    names = (await fs.readdir(articlesDir)).filter((n) => n.endsWith('.md')).sort()
+    names = await articleNames(articlesDir)
   } catch {
     throw new ContentError([
       { file: rel(articlesDir), message: 'folder not found: put articles in DIR/articles/*.md' },
@@ -103,20 +111,39 @@ export async function loadContentDir(dir: string): Promise<ContentBundle> {
     problems.push(...zodProblems(rel(file), result.error, parsed.locate))
     return undefined
   }
+  // A backup's text is read as stored, even when its history.json has problems (reported too).
+  const exact = (await readOptional(path.join(root, HISTORY_FILE))) !== undefined
+  const history = exact ? await readData(HISTORY_FILE, historySchema) : undefined
+  const schemas = exact ? exactSchemas : { frontMatterSchema, peopleSchema, siteSettingsSchema }
   const references: CslItem[] =
     (await readData(
       'references.json',
       referencesSchema,
       'file not found: references are a CSL-JSON array in DIR/references.json',
     )) ?? []
-  const people: Person[] = (await readData('people.json', peopleSchema)) ?? []
-  const settings: SiteSettingsInput | undefined = await readData('site.yaml', siteSettingsSchema)
+  const people: Person[] = (await readData('people.json', schemas.peopleSchema)) ?? []
+  const settings: SiteSettingsInput | undefined = await readData(
+    'site.yaml',
+    schemas.siteSettingsSchema,
+  )
 
-  const articles: ArticleSource[] = []
-  const slugs = new Map<string, string>()
-  for (const name of names) {
-    const file = rel(path.join(articlesDir, name))
-    const text = await fs.readFile(path.join(articlesDir, name), 'utf8')
+  /** Every article file of one folder, validated; slugs unique within it. */
+  const readArticles = async (folder: string, names: string[]): Promise<ArticleSource[]> => {
+    const found: ArticleSource[] = []
+    const slugs = new Map<string, string>()
+    for (const name of names) {
+      const article = await readArticle(folder, name, slugs)
+      if (article) found.push(article)
+    }
+    return found
+  }
+  const readArticle = async (
+    folder: string,
+    name: string,
+    slugs: Map<string, string>,
+  ): Promise<ArticleSource | undefined> => {
+    const file = rel(path.join(folder, name))
+    const text = await fs.readFile(path.join(folder, name), 'utf8')
     const split = splitFrontMatter(text)
     if (!split) {
       problems.push({
@@ -124,18 +151,18 @@ export async function loadContentDir(dir: string): Promise<ContentBundle> {
         line: 1,
         message: 'no front matter: start the file with a `---` line, YAML, and another `---` line',
       })
-      continue
+      return undefined
     }
     // Front matter starts on the file's second line, after the opening `---`.
     const parsed = parseWithPositions(split.frontMatter, 'yaml', 1)
     if (!parsed.ok) {
       problems.push({ file, ...parsed })
-      continue
+      return undefined
     }
-    const result = frontMatterSchema.safeParse(parsed.value ?? {})
+    const result = schemas.frontMatterSchema.safeParse(parsed.value ?? {})
     if (!result.success) {
       problems.push(...zodProblems(file, result.error, parsed.locate))
-      continue
+      return undefined
     }
     if (!split.body.trim()) {
       problems.push({
@@ -143,7 +170,7 @@ export async function loadContentDir(dir: string): Promise<ContentBundle> {
         line: split.bodyLine,
         message: 'the article has no body: write the answer below the front matter',
       })
-      continue
+      return undefined
     }
     const slug = result.data.slug ?? slugify(result.data.title)
     const clash = slugs.get(slug)
@@ -153,19 +180,32 @@ export async function loadContentDir(dir: string): Promise<ContentBundle> {
         ...(parsed.locate(['slug']) ?? parsed.locate(['title'])),
         message: `slug "${slug}" is also used by ${clash}: give one of them a different slug`,
       })
-      continue
+      return undefined
     }
     slugs.set(slug, file)
-    articles.push({
+    return {
       file,
       slug,
       frontMatter: result.data,
       body: split.body,
       bodyLine: split.bodyLine,
       locate: parsed.locate,
-    })
+    }
   }
 
+  const articles = await readArticles(articlesDir, names)
+  const publishedDir = path.join(root, PUBLISHED_DIR)
+  const published = exact
+    ? await readArticles(publishedDir, await articleNames(publishedDir).catch(() => []))
+    : []
+
   if (problems.length) throw new ContentError(problems)
-  return { dir: root, articles, references, people, settings }
+  return {
+    dir: root,
+    articles,
+    references,
+    people,
+    settings,
+    ...(history && { backup: { history, published } }),
+  }
 }

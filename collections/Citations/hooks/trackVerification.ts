@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { fromStored, sameReference } from '../../../src/references'
 import type { Citation } from '../../../payload-types'
+import { RESTORE_CONTEXT } from '../../../src/content/history'
 
 /**
  * Keeps `verified` honest: verifying records who and when; changing what the reference says
@@ -13,7 +14,10 @@ export const trackVerification: CollectionBeforeChangeHook<Citation> = ({
   originalDoc,
   operation,
   req,
+  context,
 }) => {
+  // A restore puts back who verified the reference and when, as recorded.
+  if (context.workflow === RESTORE_CONTEXT.workflow) return data
   const becameVerified =
     data.verified === true && (operation === 'create' || !originalDoc?.verified)
   if (becameVerified) {
