@@ -920,6 +920,10 @@ export interface SiteSetting {
   editorialPolicy?: string | null;
   publishPolicy: 'approved-only' | 'pending-with-banner';
   /**
+   * Whether a reviewer must verify every reference of an article (tick it in the review panel) before approving it, or is only warned.
+   */
+  referencePolicy: 'require-verified' | 'warn';
+  /**
    * An approved article is due for re-review this many months after approval.
    */
   reviewIntervalMonths: number;
@@ -974,6 +978,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
       };
   editorialPolicy?: T;
   publishPolicy?: T;
+  referencePolicy?: T;
   reviewIntervalMonths?: T;
   citationStyle?: T;
   updatedBy?: T;

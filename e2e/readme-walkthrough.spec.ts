@@ -68,7 +68,20 @@ test('the README walk-through: author submits, reviewer approves, reader reads a
   await confirm(page, 'Start review', 'Start review')
   await expect(panel(page).getByTestId('review-state')).toHaveText(STATE_LABELS.under_review)
 
-  // 3. The reviewer approves it.
+  // 3. The reviewer checks the references and approves it.
+  const references = panel(page).getByTestId('review-references')
+  await expect(panel(page).getByTestId('references-blocking')).toContainText(
+    'Verify every reference before approving: 6 of 6 are not verified',
+  )
+  const boxes = references.getByRole('checkbox')
+  await expect(boxes).toHaveCount(6)
+  for (let i = 0; i < 6; i++) {
+    await boxes.nth(i).check()
+    await expect(references).toContainText(`${i + 1} of 6 verified`)
+  }
+  await expect(references).toContainText('Verified by Demo Reviewer')
+  await expect(panel(page).getByTestId('references-blocking')).toHaveCount(0)
+  await snap(page, '3-reviewer-verified-references')
   await confirm(page, 'Approve', 'Approve and publish')
   await expect(panel(page).getByTestId('review-state')).toHaveText(STATE_LABELS.approved)
   await expect(panel(page)).toContainText('Published (the approved version)')

@@ -29,7 +29,10 @@ async function waitForPublished(request: APIRequestContext, url: string, text: s
     .toBe(true)
 }
 
-/** The seeded article, taken through review over the API: the editor submits, a reviewer approves. */
+/**
+ * The seeded article, taken through review over the API: the editor submits, a reviewer verifies
+ * each reference (a new site requires it) and approves.
+ */
 async function approveSeededArticle(request: APIRequestContext) {
   const editor = await api(request, 'editor')
   const reviewer = await api(request, 'reviewer')
@@ -37,6 +40,10 @@ async function approveSeededArticle(request: APIRequestContext) {
     await editor.get(`/articles?draft=true&depth=0&where[slug][equals]=${SEED_SLUG}`)
   ).json()
   const id = found.docs[0].id
+  for (const citation of found.docs[0].citations as (string | number)[]) {
+    const res = await reviewer.patch(`/citations/${citation}`, { verified: true })
+    expect(res.status(), await res.text()).toBe(200)
+  }
   for (const [client, action] of [
     [editor, 'submit'],
     [reviewer, 'start_review'],

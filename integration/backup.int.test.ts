@@ -85,6 +85,8 @@ describe('backup and restore: npm run content:export, then content:import into a
           containerTitle: 'J Test',
           issued: { year: 2020 + n },
           csl: { ISSN: '1234-5678', abstract: 'Kept, every field.', language: 'en' },
+          // The first is verified below by the reviewer, who is then recorded.
+          verified: n !== 0,
         }),
       ),
     )

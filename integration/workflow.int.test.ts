@@ -210,7 +210,12 @@ describe('the review workflow through the REST API', () => {
             await facts(baseline),
             action,
             actor,
-            { ...extra, problems: [] },
+            {
+              ...extra,
+              problems: [],
+              // The suite's references are verified (see createCitation).
+              references: { policy: 'require-verified', keys: [citation.key], unverified: [] },
+            },
             new Date(),
           )
           const label = `${name} ${action} on ${state}`
@@ -395,11 +400,15 @@ describe('a published article keeps its approved revision until a new one is app
       title: 'Serum free light chains (2nd edition)',
     })
     expect((await as.editor!.get(`/articles/${article.id}/workflow`)).body.stale).toBe(true)
+    // The change voided the reference's verification: the reviewer checks it again before approving.
+    expect((await payload.findByID({ collection: 'citations', id: ref.id })).verified).toBe(false)
 
     expect((await act(as.author!, article.id, 'submit')).status).toBe(200)
     expect((await latest(article.id)).state).toBe('submitted')
     expect((await live(article.id))._status).toBe('published')
     expect((await act(as.reviewer!, article.id, 'start_review')).status).toBe(200)
+    expect((await act(as.reviewer!, article.id, 'approve')).status).toBe(422)
+    expect((await as.reviewer!.patch(`/citations/${ref.id}`, { verified: true })).status).toBe(200)
     expect((await act(as.reviewer!, article.id, 'approve')).status).toBe(200)
     const renewed = await live(article.id)
     expect(renewed.approval!.hash).not.toBe(firstApproval.hash)

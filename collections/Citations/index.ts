@@ -4,7 +4,7 @@ import { siteChangeHooks } from '../../src/content/siteChanges'
 
 import { authenticated } from '../../src/access/authenticated'
 import { contributors } from '../../src/access/contributors'
-import { hasRole } from '../../src/access/roles'
+import { mayVerifyReferences } from '../../src/access/roles'
 import { staff } from '../../src/access/staff'
 import {
   CITATION_KEY_HINT,
@@ -23,8 +23,7 @@ import { trackVerification } from './hooks/trackVerification'
 
 const changes = siteChangeHooks('citation')
 
-const reviewersField: FieldAccess = ({ req: { user } }) =>
-  hasRole(user, 'reviewer', 'editor', 'admin')
+const reviewersField: FieldAccess = ({ req: { user } }) => mayVerifyReferences(user)
 
 /** A reference identifier: cleaned as src/references normalizes it, then validated the same way. */
 const identifierField = (name: string, identifier: Identifier): TextField => ({

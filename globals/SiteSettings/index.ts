@@ -5,7 +5,12 @@ import { staff } from '../../src/access/staff'
 import { CITATION_STYLES, DEFAULT_CITATION_STYLE } from '../../src/references'
 import { matches } from '../../collections/shared/matches'
 import { audienceLabel, VARIANT_AUDIENCES } from '../../src/site/audiences'
-import { REVIEW_INTERVAL_MONTHS } from '../../src/workflow'
+import {
+  DEFAULT_REFERENCE_POLICY,
+  REFERENCE_POLICIES,
+  REFERENCE_POLICY_LABELS,
+  REVIEW_INTERVAL_MONTHS,
+} from '../../src/workflow'
 import { queuePublish } from './hooks/queuePublish'
 import { recordEditor } from './hooks/recordEditor'
 
@@ -78,6 +83,20 @@ export const SiteSettings: GlobalConfig = {
         { label: 'Approved revisions only', value: 'approved-only' },
         { label: 'Also pending revisions, with a caution banner', value: 'pending-with-banner' },
       ],
+    },
+    {
+      name: 'referencePolicy',
+      type: 'select',
+      required: true,
+      defaultValue: DEFAULT_REFERENCE_POLICY,
+      options: REFERENCE_POLICIES.map((value) => ({
+        label: REFERENCE_POLICY_LABELS[value],
+        value,
+      })),
+      admin: {
+        description:
+          'Whether a reviewer must verify every reference of an article (tick it in the review panel) before approving it, or is only warned.',
+      },
     },
     {
       name: 'reviewIntervalMonths',

@@ -24,14 +24,23 @@ export async function createUser(payload: Payload, roles: Role[], name?: string)
   })
 }
 
-/** A citation with a fresh key. */
+/**
+ * A citation with a fresh key, verified (a reviewer checked it: approval requires it on a new
+ * site) unless `data` says `verified: false`.
+ */
 export async function createCitation(
   payload: Payload,
   data: Partial<Citation> = {},
 ): Promise<Citation> {
   return payload.create({
     collection: 'citations',
-    data: { key: `ref-${unique()}`, type: 'article-journal', title: 'A test reference', ...data },
+    data: {
+      key: `ref-${unique()}`,
+      type: 'article-journal',
+      title: 'A test reference',
+      verified: true,
+      ...data,
+    },
   })
 }
 

@@ -2,6 +2,7 @@ import {
   type Actor,
   hasRole as actorHasRole,
   isStaff as actorIsStaff,
+  mayVerifyReferences as actorMayVerifyReferences,
   type Role,
 } from '../workflow'
 
@@ -18,4 +19,9 @@ export function hasRole(user: RoleHolder, ...roles: Role[]): boolean {
 /** Editors and admins: they manage content and may act at every workflow step. */
 export function isStaff(user: RoleHolder): boolean {
   return Boolean(user) && actorIsStaff(actor(user!))
+}
+
+/** Board members and staff: they mark references verified (the workflow's rule). */
+export function mayVerifyReferences(user: RoleHolder): boolean {
+  return Boolean(user) && actorMayVerifyReferences(actor(user!))
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { CITATION_STYLES, type CitationStyle, cslItemSchema } from '../references'
 import { VARIANT_AUDIENCES, type VariantAudience } from '../site/audiences'
-import { REVIEW_INTERVAL_MONTHS, ROLES } from '../workflow'
+import { REFERENCE_POLICIES, REVIEW_INTERVAL_MONTHS, ROLES } from '../workflow'
 import { isValidOrcid, ORCID_HINT, SLUG_HINT, SLUG_PATTERN } from './identifiers'
 
 /**
@@ -115,6 +115,7 @@ function contentSchemas<T extends Text>(text: T) {
       .optional(),
     editorialPolicy: text.optional(),
     publishPolicy: z.enum(['approved-only', 'pending-with-banner']).optional(),
+    referencePolicy: z.enum(REFERENCE_POLICIES).optional(),
     reviewIntervalMonths: z
       .number()
       .int()

@@ -33,3 +33,52 @@ export function approvalProblem(
   }
   return undefined
 }
+
+/**
+ * What approval asks of an article's references (a site setting): every one verified by a
+ * reviewer against its source (`require-verified`, the default for new sites), or approval with a
+ * warning for each one that is not (`warn`).
+ */
+export const REFERENCE_POLICIES = ['require-verified', 'warn'] as const
+export type ReferencePolicy = (typeof REFERENCE_POLICIES)[number]
+export const DEFAULT_REFERENCE_POLICY: ReferencePolicy = 'require-verified'
+export const REFERENCE_POLICY_LABELS: Record<ReferencePolicy, string> = {
+  'require-verified': 'Approval requires every reference verified',
+  warn: 'Approval warns about unverified references',
+}
+
+/** The references of the revision under review, as approval's rule needs them. */
+export interface ReferenceCheck {
+  policy: ReferencePolicy
+  /** Citation keys of the revision's references, in order. */
+  keys: readonly string[]
+  /** Those of them not verified now (never verified, or changed since they were). */
+  unverified: readonly string[]
+}
+
+/** What the reference rule says about approving now: nothing, a refusal, or warnings. */
+export type ReferenceVerdict =
+  { ok: true; warnings: { key: string; message: string }[] } | { ok: false; reason: string }
+
+/**
+ * The rule for approving with unverified references. Under `require-verified` an approval is
+ * refused while any reference of the revision is unverified, naming them; under `warn` it goes
+ * ahead with one warning per unverified reference. A reference's verification is voided when its
+ * data changes, so "verified" always means "checked as it now reads".
+ */
+export function referenceVerdict(check: ReferenceCheck): ReferenceVerdict {
+  const unverified = check.keys.filter((key) => check.unverified.includes(key))
+  if (check.policy === 'require-verified' && unverified.length) {
+    return {
+      ok: false,
+      reason: `Verify every reference before approving: ${unverified.length} of ${check.keys.length} ${unverified.length === 1 ? 'is' : 'are'} not verified (${unverified.map((k) => `[@${k}]`).join(', ')}). Check each against its source and tick it in the review panel.`,
+    }
+  }
+  return {
+    ok: true,
+    warnings: unverified.map((key) => ({
+      key,
+      message: `[@${key}] is not verified: it was approved without a reviewer checking it against its source`,
+    })),
+  }
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { ReferenceCheck } from './approval'
 
 import {
   actionRefusal,
@@ -46,6 +47,9 @@ const BOARD_MEMBER: Actor = { id: 'board-9', roles: ['reviewer'] }
 const REQUEST = 'Please cite the 2021 cohort study for the ALP comparison.'
 const REMARK = 'The second paragraph reads well.'
 
+/** An approval's references, all verified. */
+const VERIFIED: ReferenceCheck = { policy: 'require-verified', keys: ['a', 'b'], unverified: [] }
+
 /** Input that satisfies every precondition of `action` for `actor`. */
 function validInput(action: WorkflowAction, actor: Actor): ActionInput {
   const staff = actor.roles.includes('editor') || actor.roles.includes('admin')
@@ -58,8 +62,9 @@ function validInput(action: WorkflowAction, actor: Actor): ActionInput {
       return { comment: REQUEST }
     case 'comment':
       return { comment: REMARK }
-    case 'withdraw':
     case 'approve':
+      return { references: VERIFIED }
+    case 'withdraw':
     case 'unpublish':
       return {}
   }
@@ -436,7 +441,13 @@ describe('approve: never by an author of the article', () => {
   it('a co-author listed by string id is recognized when the actor id is a number', () => {
     const article = factsFor({ wrote: false, assigned: true, otherAssigned: false })
     const staffAuthor: Actor = { id: 42, roles: ['editor', 'reviewer'] }
-    const ok = decide({ ...article, state: 'under_review' }, 'approve', staffAuthor, {}, NOW)
+    const ok = decide(
+      { ...article, state: 'under_review' },
+      'approve',
+      staffAuthor,
+      { references: VERIFIED },
+      NOW,
+    )
     expect(ok.ok).toBe(true)
     const refused = decide(
       { ...article, state: 'under_review', authorIds: ['42'] },
@@ -679,7 +690,9 @@ describe('start_review: claiming and assigning', () => {
       ...submitted(started.reviewerIds!),
       state: started.to,
     }
-    expect(decide(underReview, 'approve', reviewer, {}, NOW)).toMatchObject({ ok: true })
+    expect(decide(underReview, 'approve', reviewer, { references: VERIFIED }, NOW)).toMatchObject({
+      ok: true,
+    })
     expect(
       decide(underReview, 'approve', { id: 'rev-2', roles: ['reviewer'] }, {}, NOW),
     ).toMatchObject({ ok: false, code: 'forbidden' })
@@ -745,9 +758,21 @@ describe('comments', () => {
   })
 
   it('is optional on other actions, recorded when given, omitted when blank', () => {
-    const withComment = decide(underReview, 'approve', actor, { comment: 'Well sourced.' }, NOW)
+    const withComment = decide(
+      underReview,
+      'approve',
+      actor,
+      { comment: 'Well sourced.', references: VERIFIED },
+      NOW,
+    )
     expect(withComment).toMatchObject({ ok: true, event: { comment: 'Well sourced.' } })
-    const blank = decide(underReview, 'approve', actor, { comment: '  ' }, NOW)
+    const blank = decide(
+      underReview,
+      'approve',
+      actor,
+      { comment: '  ', references: VERIFIED },
+      NOW,
+    )
     expect(blank.ok && 'comment' in blank.event).toBe(false)
   })
 
@@ -851,7 +876,7 @@ describe('approve: the publish record', () => {
   const actor = actorOf(assigned)
 
   it('binds the approval to the current content hash, approver and time; due in 12 months', () => {
-    const decision = decide(article, 'approve', actor, {}, NOW)
+    const decision = decide(article, 'approve', actor, { references: VERIFIED }, NOW)
     expect(decision).toEqual({
       ok: true,
       from: 'under_review',
@@ -875,13 +900,19 @@ describe('approve: the publish record', () => {
 
   it('uses the given interval, with calendar-month clamping', () => {
     const endOfAugust = new Date('2025-08-31T09:00:00.000Z')
-    const decision = decide(article, 'approve', actor, { reviewIntervalMonths: 6 }, endOfAugust)
+    const decision = decide(
+      article,
+      'approve',
+      actor,
+      { reviewIntervalMonths: 6, references: VERIFIED },
+      endOfAugust,
+    )
     expect(decision.ok && decision.publish?.reviewDue).toEqual(new Date('2026-02-28T09:00:00.000Z'))
   })
 
   it("does not share the caller's Date", () => {
     const now = new Date(NOW)
-    const decision = decide(article, 'approve', actor, {}, now)
+    const decision = decide(article, 'approve', actor, { references: VERIFIED }, now)
     now.setUTCFullYear(2000)
     expect(decision.ok && decision.publish?.approvedAt).toEqual(NOW)
     expect(decision.ok && decision.event.at).toEqual(NOW)
@@ -890,7 +921,13 @@ describe('approve: the publish record', () => {
   it.each([0, -1, 1.5, REVIEW_INTERVAL_MONTHS.max + 1, Number.NaN, Number.POSITIVE_INFINITY])(
     'refuses a re-review interval of %s months',
     (months) => {
-      const decision = decide(article, 'approve', actor, { reviewIntervalMonths: months }, NOW)
+      const decision = decide(
+        article,
+        'approve',
+        actor,
+        { reviewIntervalMonths: months, references: VERIFIED },
+        NOW,
+      )
       expect(decision).toMatchObject({
         ok: false,
         code: 'invalid_input',
@@ -902,7 +939,15 @@ describe('approve: the publish record', () => {
   it.each([REVIEW_INTERVAL_MONTHS.min, REVIEW_INTERVAL_MONTHS.max])(
     'accepts a re-review interval of %s months',
     (months) => {
-      expect(decide(article, 'approve', actor, { reviewIntervalMonths: months }, NOW).ok).toBe(true)
+      expect(
+        decide(
+          article,
+          'approve',
+          actor,
+          { reviewIntervalMonths: months, references: VERIFIED },
+          NOW,
+        ).ok,
+      ).toBe(true)
     },
   )
 })
@@ -1151,7 +1196,7 @@ describe('programmer errors', () => {
       factsFor({ wrote: false, assigned: true, otherAssigned: true }, { state: 'under_review' }),
     )
     const actor = deepFreeze<Actor>({ id: ACTOR_ID, roles: ['reviewer'] })
-    const input = deepFreeze<ActionInput>({ comment: 'ok' })
+    const input = deepFreeze<ActionInput>({ comment: 'ok', references: VERIFIED })
     const first = decide(article, 'approve', actor, input, NOW)
     expect(decide(article, 'approve', actor, input, NOW)).toEqual(first)
     expect(first.ok).toBe(true)
@@ -1161,5 +1206,65 @@ describe('programmer errors', () => {
     expect(new Set(ROLE_SUBSETS.flat())).toEqual(new Set(ROLES))
     expect(ALL_PERSONAS.filter((p) => p.roles.length === 0)).toHaveLength(8)
     expect(OTHER_REVIEWER_ID).not.toBe(String(ACTOR_ID))
+  })
+})
+
+describe('approve and the references', () => {
+  const assigned: Persona = {
+    roles: ['reviewer'],
+    wrote: false,
+    assigned: true,
+    otherAssigned: false,
+  }
+  const article = factsFor(assigned, { state: 'under_review' })
+  const REVIEWER = actorOf(assigned)
+  const check = (policy: ReferenceCheck['policy'], unverified: string[]): ReferenceCheck => ({
+    policy,
+    keys: ['smith2020', 'jones2021', 'lee2022'],
+    unverified,
+  })
+
+  it('refuses while a reference is unverified when the site requires them verified, naming it', () => {
+    const decision = decide(
+      article,
+      'approve',
+      REVIEWER,
+      { references: check('require-verified', ['jones2021']) },
+      NOW,
+    )
+    expect(decision).toMatchObject({ ok: false, because: 'references_unverified' })
+    expect(!decision.ok && decision.reason).toContain('1 of 3 is not verified ([@jones2021])')
+  })
+
+  it('approves once every reference is verified', () => {
+    const decision = decide(
+      article,
+      'approve',
+      REVIEWER,
+      { references: check('require-verified', []) },
+      NOW,
+    )
+    expect(decision.ok && decision.warnings).toBeUndefined()
+  })
+
+  it('approves with a warning per unverified reference when the site only warns', () => {
+    const decision = decide(
+      article,
+      'approve',
+      REVIEWER,
+      { references: check('warn', ['smith2020', 'lee2022']) },
+      NOW,
+    )
+    expect(decision.ok && decision.warnings?.map((w) => w.message)).toEqual([
+      expect.stringContaining('[@smith2020] is not verified'),
+      expect.stringContaining('[@lee2022] is not verified'),
+    ])
+  })
+
+  it('refuses when the caller did not check the references (a server bug, never an approval)', () => {
+    expect(decide(article, 'approve', REVIEWER, {}, NOW)).toMatchObject({
+      ok: false,
+      because: 'checks_missing',
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { addMonths, assertValidDate, isOverdue } from './dates'
+import { referenceVerdict } from './approval'
 import {
   ACTION_LABELS,
   CONTENT_LOCKED,
@@ -243,9 +244,25 @@ const RULES: Record<WorkflowAction, Rule> = {
     apply({ article, actor, input, now, comment }) {
       const months = input.reviewIntervalMonths ?? REVIEW_INTERVAL_MONTHS.default
       if (!isValidReviewInterval(months)) return invalidInterval('approve', months)
+      if (!input.references) {
+        return refuse(
+          'invalid_input',
+          'checks_missing',
+          'Cannot approve: the check of its references was not run (a server error)',
+        )
+      }
+      const verdict = referenceVerdict(input.references)
+      if (!verdict.ok) return refuse('content_problems', 'references_unverified', verdict.reason)
+      const warnings: ContentProblem[] = verdict.warnings.map(({ message }) => ({
+        ruleId: 'reference-unverified',
+        severity: 'warning',
+        field: 'references',
+        message,
+      }))
       return {
         ...transition(article, 'approve', actor, 'approved', now, comment),
         publish: publishRecord(article.contentHash, actor, now, months),
+        ...(warnings.length > 0 ? { warnings } : {}),
       }
     },
   },

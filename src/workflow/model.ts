@@ -1,3 +1,4 @@
+import type { ReferenceCheck } from './approval'
 /** The review states of an article, in the order an article normally moves through them. */
 export const WORKFLOW_STATES = [
   'draft',
@@ -75,6 +76,8 @@ export interface ActionInput {
   problems?: readonly ContentProblem[]
   /** `approve`: months until re-review is due (`REVIEW_INTERVAL_MONTHS`); default 12. */
   reviewIntervalMonths?: number
+  /** Required for `approve`: the revision's references, which are verified, and the site's policy. */
+  references?: ReferenceCheck
 }
 
 /** The kinds of event in an article's audit trail (the `reviews` collection). */
@@ -165,6 +168,8 @@ export const REFUSAL_REASONS = [
   'interval_invalid',
   /** `content_problems`: the revision fails the content checks. */
   'content_problems',
+  /** `content_problems`: the site requires verified references and some are not (`referenceVerdict`). */
+  'references_unverified',
 ] as const
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 

@@ -31,6 +31,14 @@ export function isBoardMember(actor: Actor): boolean {
   return hasRole(actor, 'reviewer')
 }
 
+/**
+ * May mark a reference verified (checked against its source) or clear the mark: board members
+ * and staff, the people who answer for what the site cites.
+ */
+export function mayVerifyReferences(actor: Actor): boolean {
+  return isBoardMember(actor) || isStaff(actor)
+}
+
 /** Listed among the article's authors, whatever the actor's roles (the conflict-of-interest test). */
 export function wroteArticle(article: ReviewFacts, actor: Actor): boolean {
   return includesId(article.authorIds, actor.id)

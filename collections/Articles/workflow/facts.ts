@@ -4,7 +4,15 @@ import type { PayloadRequest } from 'payload'
 
 import type { Article, Citation, User } from '../../../payload-types'
 import { revisionHash, type storedArticleContent } from '../../../src/content/articleContent'
-import { type Actor, type ArticleFacts, type ReviewFacts, type Role } from '../../../src/workflow'
+import {
+  type Actor,
+  type ArticleFacts,
+  DEFAULT_REFERENCE_POLICY,
+  type ReferenceCheck,
+  type ReferencePolicy,
+  type ReviewFacts,
+  type Role,
+} from '../../../src/workflow'
 
 const idOf = (ref: unknown): string | number =>
   typeof ref === 'object' && ref !== null
@@ -108,4 +116,22 @@ export function factsOf(
   hash: string = revisionHash(revision),
 ): ArticleFacts {
   return { ...reviewFactsOf(revision, published), contentHash: hash }
+}
+
+/**
+ * What approval's reference rule needs of a revision (citations populated): its references by
+ * key, which of them are not verified now, and the site's policy.
+ */
+export function referenceCheckOf(
+  revision: Pick<Article, 'citations'>,
+  policy: ReferencePolicy | null | undefined,
+): ReferenceCheck {
+  const cited = (revision.citations ?? []).filter(
+    (c): c is Citation => typeof c === 'object' && c !== null,
+  )
+  return {
+    policy: policy ?? DEFAULT_REFERENCE_POLICY,
+    keys: cited.map((c) => c.key),
+    unverified: cited.filter((c) => !c.verified).map((c) => c.key),
+  }
 }

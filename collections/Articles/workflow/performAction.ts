@@ -16,7 +16,7 @@ import {
   WORKFLOW_STATES,
   type WorkflowState,
 } from '../../../src/workflow'
-import { actorOf, factsOf, isPublished, revisionHash } from './facts'
+import { actorOf, factsOf, isPublished, referenceCheckOf, revisionHash } from './facts'
 import { appendEvent } from '../../../src/content/auditTrail'
 import { WorkflowRefusal } from './refusal'
 import { queuePublish } from '../../../jobs/queuePublish'
@@ -129,6 +129,10 @@ export async function performAction(
             ? await articleProblems(storedArticleContent(revision), await renderOptions(req))
             : undefined,
         reviewIntervalMonths: settings.reviewIntervalMonths,
+        references:
+          input.action === 'approve'
+            ? referenceCheckOf(revision, settings.referencePolicy)
+            : undefined,
       },
       now,
     )

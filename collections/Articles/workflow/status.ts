@@ -13,6 +13,10 @@ import {
   isOverdue,
   isStaff,
   mayReview,
+  mayVerifyReferences,
+  REFERENCE_POLICY_LABELS,
+  referenceVerdict,
+  type ReferencePolicy,
   type RefusalReason,
   STATE_LABELS,
   type TrackerStep,
@@ -21,7 +25,8 @@ import {
   type WorkflowAction,
   type WorkflowState,
 } from '../../../src/workflow'
-import { actorOf, factsOf, revisionHash } from './facts'
+import { refId } from '../../../src/content/paging'
+import { actorOf, factsOf, referenceCheckOf, revisionHash } from './facts'
 
 export interface WorkflowStatus {
   id: Article['id']
@@ -51,6 +56,23 @@ export interface WorkflowStatus {
   /** The latest revision differs from the approved one: changes not yet reviewed. */
   unreviewedChanges: boolean
   problems: ContentProblem[]
+  /** The revision's references and their verification, as approval's reference rule sees them. */
+  references: {
+    policy: ReferencePolicy
+    policyLabel: string
+    items: {
+      id: string | number
+      key: string
+      title: string
+      verified: boolean
+      verifiedBy?: string
+      verifiedAt?: string
+    }[]
+    /** Why the reference rule would refuse an approval now (`referenceVerdict`), if it would. */
+    blocking?: string
+    /** This user may tick references as verified (`mayVerifyReferences`). */
+    mayVerify: boolean
+  }
   history: {
     id: string | number
     type: string
@@ -130,6 +152,28 @@ export async function workflowStatus(
       .map((person) => ({ id: person.id, name: person.name }))
   }
   const approval = published?.approval?.hash ? published.approval : undefined
+  const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, req })
+  const check = referenceCheckOf(latest, settings.referencePolicy)
+  const verdict = referenceVerdict(check)
+  const cited = (latest.citations ?? []).filter((c) => typeof c === 'object' && c !== null)
+  // The verifiers' names: read at depth 1, a citation's verifier is an id.
+  const verifierIds = [
+    ...new Set(cited.flatMap((c) => (c.verifiedBy ? [refId(c.verifiedBy)] : []))),
+  ]
+  const verifiers = new Map(
+    verifierIds.length
+      ? (
+          await req.payload.find({
+            collection: 'users',
+            where: { id: { in: verifierIds } },
+            depth: 0,
+            pagination: false,
+            req,
+            select: { name: true },
+          })
+        ).docs.map((u) => [String(u.id), u.name])
+      : [],
+  )
   return {
     id: latest.id,
     state: latest.state,
@@ -165,6 +209,20 @@ export async function workflowStatus(
     stale: Boolean(published && approval && revisionHash(published) !== approval.hash),
     unreviewedChanges: Boolean(approval && hash !== approval.hash),
     problems: await articleProblems(storedArticleContent(latest), await renderOptions(req)),
+    references: {
+      policy: check.policy,
+      policyLabel: REFERENCE_POLICY_LABELS[check.policy],
+      items: cited.map((c) => ({
+        id: c.id,
+        key: c.key,
+        title: c.title,
+        verified: Boolean(c.verified),
+        verifiedBy: c.verifiedBy ? verifiers.get(refId(c.verifiedBy)) : undefined,
+        verifiedAt: c.verifiedAt ?? undefined,
+      })),
+      blocking: verdict.ok ? undefined : verdict.reason,
+      mayVerify: mayVerifyReferences(actor),
+    },
     history: events.docs.map((e) => ({
       id: e.id,
       type: e.type,

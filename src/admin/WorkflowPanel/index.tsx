@@ -9,6 +9,7 @@ import { ProblemList, ProblemSummary } from '../ProblemList'
 import type { Refused } from '../requests'
 import { Composer } from './Composer'
 import { Facts, Notices, waitingText } from './Facts'
+import { References } from './References'
 import { ReviewHistory } from './ReviewHistory'
 import { ReviewTracker } from './ReviewTracker'
 import { useWorkflow } from './useWorkflow'
@@ -150,6 +151,9 @@ function Panel({ id }: { id: string | number }) {
           </ul>
         </details>
       ) : null}
+
+      <h3 className="review-panel__subheading">References</h3>
+      <References references={status.references} onChanged={load} />
 
       <h3 className="review-panel__subheading">Checks on the saved version</h3>
       <ProblemSummary
