@@ -72,6 +72,7 @@ export interface Config {
     reviews: Review;
     users: User;
     questions: Question;
+    'preview-links': PreviewLink;
     'article-renders': ArticleRender;
     'site-changes': SiteChange;
     'payload-kv': PayloadKv;
@@ -87,6 +88,7 @@ export interface Config {
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     questions: QuestionsSelect<false> | QuestionsSelect<true>;
+    'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
     'article-renders': ArticleRendersSelect<false> | ArticleRendersSelect<true>;
     'site-changes': SiteChangesSelect<false> | SiteChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -407,7 +409,11 @@ export interface Review {
     | 'comment'
     | 'import'
     | 'edit_after_approval'
-    | 'review_overdue';
+    | 'review_overdue'
+    | 'preview_link_created'
+    | 'preview_opened'
+    | 'preview_comment'
+    | 'preview_link_revoked';
   actor?: (number | null) | User;
   /**
    * The actor's name at the time of the event.
@@ -447,6 +453,35 @@ export interface Question {
    */
   article?: (number | null) | Article;
   status: 'new' | 'answered' | 'planned' | 'dismissed';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Links that show one revision of an article to a reviewer without an account. Make them in the review panel of the article.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-links".
+ */
+export interface PreviewLink {
+  id: number;
+  article: number | Article;
+  /**
+   * The revision (article version id) the link shows.
+   */
+  version: string;
+  contentHash: string;
+  /**
+   * Who the link is for, e.g. "Dr Jane Roe, cardiology".
+   */
+  recipient: string;
+  tokenHash: string;
+  passwordHash?: string | null;
+  hasPassword?: boolean | null;
+  expiresAt: string;
+  maxUses?: number | null;
+  uses: number;
+  revokedAt?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -617,6 +652,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'questions';
         value: number | Question;
+      } | null)
+    | ({
+        relationTo: 'preview-links';
+        value: number | PreviewLink;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -799,6 +838,26 @@ export interface QuestionsSelect<T extends boolean = true> {
   email?: T;
   article?: T;
   status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-links_select".
+ */
+export interface PreviewLinksSelect<T extends boolean = true> {
+  article?: T;
+  version?: T;
+  contentHash?: T;
+  recipient?: T;
+  tokenHash?: T;
+  passwordHash?: T;
+  hasPassword?: T;
+  expiresAt?: T;
+  maxUses?: T;
+  uses?: T;
+  revokedAt?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -7,6 +7,7 @@ import { ArticleRenders } from './collections/ArticleRenders'
 import { SiteChanges } from './collections/SiteChanges'
 import { Articles } from './collections/Articles'
 import { Citations } from './collections/Citations'
+import { PreviewLinks } from './collections/PreviewLinks'
 import { Questions } from './collections/Questions'
 import { Reviews } from './collections/Reviews'
 import { Users } from './collections/Users'
@@ -48,7 +49,16 @@ export default buildConfig({
   csrf: [],
   secret: resolveSecret(env),
   db: databaseAdapter(env.DATABASE_URL),
-  collections: [Articles, Citations, Reviews, Users, Questions, ArticleRenders, SiteChanges],
+  collections: [
+    Articles,
+    Citations,
+    Reviews,
+    Users,
+    Questions,
+    PreviewLinks,
+    ArticleRenders,
+    SiteChanges,
+  ],
   globals: [SiteSettings],
   email,
   admin: {

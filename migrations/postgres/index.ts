@@ -6,6 +6,7 @@ import * as migration_20261201_140943_publisher_tables from './20261201_140943_p
 import * as migration_20261201_143218_audit_trail_retention from './20261201_143218_audit_trail_retention';
 import * as migration_20261201_155617_reader_questions_and_audience_disclaimers from './20261201_155617_reader_questions_and_audience_disclaimers';
 import * as migration_20261201_174904_reference_policy from './20261201_174904_reference_policy';
+import * as migration_20261201_180530_preview_links from './20261201_180530_preview_links';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_174904_reference_policy.up,
     down: migration_20261201_174904_reference_policy.down,
-    name: '20261201_174904_reference_policy'
+    name: '20261201_174904_reference_policy',
+  },
+  {
+    up: migration_20261201_180530_preview_links.up,
+    down: migration_20261201_180530_preview_links.down,
+    name: '20261201_180530_preview_links'
   },
 ];

@@ -6,6 +6,7 @@ import * as migration_20261201_140923_publisher_tables from './20261201_140923_p
 import * as migration_20261201_143204_audit_trail_retention from './20261201_143204_audit_trail_retention';
 import * as migration_20261201_155612_reader_questions_and_audience_disclaimers from './20261201_155612_reader_questions_and_audience_disclaimers';
 import * as migration_20261201_174901_reference_policy from './20261201_174901_reference_policy';
+import * as migration_20261201_180517_preview_links from './20261201_180517_preview_links';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_174901_reference_policy.up,
     down: migration_20261201_174901_reference_policy.down,
-    name: '20261201_174901_reference_policy'
+    name: '20261201_174901_reference_policy',
+  },
+  {
+    up: migration_20261201_180517_preview_links.up,
+    down: migration_20261201_180517_preview_links.down,
+    name: '20261201_180517_preview_links'
   },
 ];

@@ -45,6 +45,30 @@ export async function appendEvent(
   })
 }
 
+/**
+ * Appends an event of someone without an account (a reviewer shown a preview link): no actor,
+ * and the name and the detail (e.g. an email address) they are known by, as given.
+ */
+export function appendVisitorEvent(
+  req: PayloadRequest,
+  articleId: Id,
+  event: Omit<WorkflowEvent, 'actorId' | 'assigneeId'>,
+  visitor: { name: string; detail: string },
+): Promise<Review> {
+  return storeEvent(req, articleId as Review['article'], {
+    type: event.type,
+    actor: null,
+    actorName: visitor.name,
+    actorCredentials: visitor.detail,
+    at: event.at.toISOString(),
+    from: event.from,
+    to: event.to,
+    contentHash: event.contentHash,
+    comment: event.comment ?? null,
+    assignee: null,
+  })
+}
+
 /** An event as the trail stores it (people by id, the actor's name and credentials frozen). */
 export type StoredEvent = Omit<Review, 'id' | 'article' | 'createdAt' | 'updatedAt'>
 

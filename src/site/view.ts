@@ -10,6 +10,7 @@ import {
 } from '../markdown'
 import {
   EVENT_LABELS,
+  isPublicEvent,
   type EventType,
   isOverdue,
   trackerSteps,
@@ -209,7 +210,7 @@ function trackerFor(state: WorkflowState, events: ArticleEvent[], approved: bool
 /** The public history: what happened and when; only approval notes are shown, not deliberation. */
 function historyOf(events: ArticleEvent[]): HistoryEntry[] {
   return events
-    .filter((e) => e.type !== 'comment')
+    .filter((e) => isPublicEvent(e.type))
     .map((e) => ({
       type: e.type,
       label: EVENT_LABELS[e.type],

@@ -86,6 +86,10 @@ export const EVENT_TYPES = [
   'import',
   'edit_after_approval',
   'review_overdue',
+  'preview_link_created',
+  'preview_opened',
+  'preview_comment',
+  'preview_link_revoked',
 ] as const satisfies readonly string[]
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -236,6 +240,18 @@ export const EVENT_LABELS: Record<EventType, string> = {
   import: 'Imported',
   edit_after_approval: 'Edited after approval',
   review_overdue: 'Re-review overdue',
+  preview_link_created: 'Preview link shared',
+  preview_opened: 'Preview opened',
+  preview_comment: 'Comment through a preview link',
+  preview_link_revoked: 'Preview link withdrawn',
+}
+
+/**
+ * Events readers see in an article's public history: what happened to it in review. The board's
+ * deliberation (comments) and who was shown a preview are not theirs to read.
+ */
+export function isPublicEvent(type: EventType): boolean {
+  return type !== 'comment' && !type.startsWith('preview_')
 }
 
 /** Actions refused without a non-blank comment; the admin asks for one before sending them. */

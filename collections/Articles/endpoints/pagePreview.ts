@@ -1,4 +1,4 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import type { Article, User } from '../../../payload-types'
@@ -40,6 +40,7 @@ export const pagePreviewRequestSchema = z.object({
   citations: z.array(id).max(500).nullish(),
   authors: z.array(id).max(50).nullish(),
 })
+export type PagePreviewRequest = z.infer<typeof pagePreviewRequestSchema>
 
 /**
  * `POST /api/articles/preview-page` with the edit form's content: the whole article page as a
@@ -57,79 +58,8 @@ export const pagePreviewEndpoint: Endpoint = {
     }
     const body = await readBody(req, pagePreviewRequestSchema, '{ "title": "…", "body": "…" }')
     if (!body.ok) return body.response
-    const input = body.data
-    const as = { req, overrideAccess: false, user } as const
-    const [settings, citations, authors, saved] = await Promise.all([
-      req.payload.findGlobal({ slug: 'site-settings', depth: 0, ...as }),
-      findCitations(req, input.citations ?? [], user),
-      input.authors?.length
-        ? req.payload
-            .find({
-              collection: 'users',
-              where: { id: { in: input.authors } },
-              depth: 0,
-              pagination: false,
-              ...as,
-            })
-            .then((found) => found.docs)
-        : Promise.resolve([] as User[]),
-      input.id === undefined
-        ? Promise.resolve(undefined)
-        : req.payload
-            .findByID({ collection: 'articles', id: input.id, draft: true, depth: 0, ...as })
-            .catch(() => undefined as Article | undefined),
-    ])
-    const events: ArticleEvent[] = saved
-      ? (
-          await req.payload.find({
-            collection: 'reviews',
-            where: { article: { equals: saved.id } },
-            sort: 'at',
-            depth: 1,
-            pagination: false,
-            ...as,
-          })
-        ).docs.map((e) => ({
-          type: e.type,
-          at: e.at,
-          actor: typeof e.actor === 'object' && e.actor ? personRef(e.actor) : undefined,
-          comment: e.comment ?? undefined,
-          from: e.from ?? undefined,
-          to: e.to ?? undefined,
-        }))
-      : []
-    const byId = new Map(authors.map((a) => [String(a.id), a]))
-    const source = {
-      slug: saved?.slug ?? 'preview',
-      title: input.title?.trim() || 'Untitled question',
-      summary: input.summary?.trim() || undefined,
-      topics: input.topics ?? undefined,
-      body: input.body ?? '',
-      variants: (input.variants ?? []).map((v) => ({
-        audience: v.audience,
-        title: v.title ?? undefined,
-        summary: v.summary ?? undefined,
-        body: v.body ?? '',
-      })),
-      references: citations.map(fromStored),
-      authors: (input.authors ?? []).flatMap((a) => {
-        const person = byId.get(String(a))
-        return person ? [personRef(person)] : []
-      }),
-      // Unreviewed content: the page carries the caution banner, as it would on the site.
-      approved: false,
-      state: saved?.state ?? INITIAL_STATE,
-      updatedAt: saved?.updatedAt ?? new Date().toISOString(),
-      events,
-    }
     try {
-      const { html } = await renderPool().run('article-page', {
-        options: await renderOptions(req),
-        settings,
-        baseUrl: siteUrl(),
-        source,
-        now: new Date().toISOString(),
-      })
+      const html = await renderPreviewPage(req, body.data, user)
       return new Response(html, {
         headers: {
           'Content-Type': 'text/html; charset=utf-8',
@@ -143,4 +73,90 @@ export const pagePreviewEndpoint: Endpoint = {
       return refusal(422, problem.message, { code: 'content_problems', problems: [problem] })
     }
   },
+}
+
+/**
+ * The whole page of an unreviewed revision as readers would see it, with the caution banner:
+ * the content as given (the edit form's, or a stored revision's), its references, authors and,
+ * for a saved article, its state and history. Read as `user` may read them; without one (a
+ * preview link, which names its one revision), as the server. Throws the render pool's budget
+ * error for a document past its budget.
+ */
+export async function renderPreviewPage(
+  req: PayloadRequest,
+  input: PagePreviewRequest,
+  user?: PayloadRequest['user'],
+): Promise<string> {
+  const as = user ? ({ req, overrideAccess: false, user } as const) : ({ req } as const)
+  const [settings, citations, authors, saved] = await Promise.all([
+    req.payload.findGlobal({ slug: 'site-settings', depth: 0, ...as }),
+    findCitations(req, input.citations ?? [], user ?? undefined),
+    input.authors?.length
+      ? req.payload
+          .find({
+            collection: 'users',
+            where: { id: { in: input.authors } },
+            depth: 0,
+            pagination: false,
+            ...as,
+          })
+          .then((found) => found.docs)
+      : Promise.resolve([] as User[]),
+    input.id === undefined
+      ? Promise.resolve(undefined)
+      : req.payload
+          .findByID({ collection: 'articles', id: input.id, draft: true, depth: 0, ...as })
+          .catch(() => undefined as Article | undefined),
+  ])
+  const events: ArticleEvent[] = saved
+    ? (
+        await req.payload.find({
+          collection: 'reviews',
+          where: { article: { equals: saved.id } },
+          sort: 'at',
+          depth: 1,
+          pagination: false,
+          ...as,
+        })
+      ).docs.map((e) => ({
+        type: e.type,
+        at: e.at,
+        actor: typeof e.actor === 'object' && e.actor ? personRef(e.actor) : undefined,
+        comment: e.comment ?? undefined,
+        from: e.from ?? undefined,
+        to: e.to ?? undefined,
+      }))
+    : []
+  const byId = new Map(authors.map((a) => [String(a.id), a]))
+  const source = {
+    slug: saved?.slug ?? 'preview',
+    title: input.title?.trim() || 'Untitled question',
+    summary: input.summary?.trim() || undefined,
+    topics: input.topics ?? undefined,
+    body: input.body ?? '',
+    variants: (input.variants ?? []).map((v) => ({
+      audience: v.audience,
+      title: v.title ?? undefined,
+      summary: v.summary ?? undefined,
+      body: v.body ?? '',
+    })),
+    references: citations.map(fromStored),
+    authors: (input.authors ?? []).flatMap((a) => {
+      const person = byId.get(String(a))
+      return person ? [personRef(person)] : []
+    }),
+    // Unreviewed content: the page carries the caution banner, as it would on the site.
+    approved: false,
+    state: saved?.state ?? INITIAL_STATE,
+    updatedAt: saved?.updatedAt ?? new Date().toISOString(),
+    events,
+  }
+  const { html } = await renderPool().run('article-page', {
+    options: await renderOptions(req),
+    settings,
+    baseUrl: siteUrl(),
+    source,
+    now: new Date().toISOString(),
+  })
+  return html
 }

@@ -26,6 +26,7 @@ import {
   type WorkflowState,
 } from '../../../src/workflow'
 import { refId } from '../../../src/content/paging'
+import { publicLink, type PreviewLinkSummary } from '../../PreviewLinks/summary'
 import { actorOf, factsOf, referenceCheckOf, revisionHash } from './facts'
 
 export interface WorkflowStatus {
@@ -73,12 +74,16 @@ export interface WorkflowStatus {
     /** This user may tick references as verified (`mayVerifyReferences`). */
     mayVerify: boolean
   }
+  /** For staff: the preview links made for this article, newest first (`publicLink`). */
+  previewLinks?: PreviewLinkSummary[]
   history: {
     id: string | number
     type: string
     label: string
     at: string
     actor?: string
+    /** For someone without an account: how they are known (an email, the link they used). */
+    visitor?: string
     /** start_review: the reviewer who holds the review (assigned by an editor, or self). */
     assignee?: string
     from?: string | null
@@ -128,6 +133,8 @@ export async function workflowStatus(
       type: true,
       at: true,
       actor: true,
+      actorName: true,
+      actorCredentials: true,
       assignee: true,
       from: true,
       to: true,
@@ -153,6 +160,18 @@ export async function workflowStatus(
   }
   const approval = published?.approval?.hash ? published.approval : undefined
   const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, req })
+  const previewLinks = isStaff(actor)
+    ? (
+        await req.payload.find({
+          collection: 'preview-links',
+          where: { article: { equals: latest.id } },
+          sort: '-createdAt',
+          limit: 20,
+          depth: 0,
+          req,
+        })
+      ).docs.map(publicLink)
+    : undefined
   const check = referenceCheckOf(latest, settings.referencePolicy)
   const verdict = referenceVerdict(check)
   const cited = (latest.citations ?? []).filter((c) => typeof c === 'object' && c !== null)
@@ -223,12 +242,15 @@ export async function workflowStatus(
       blocking: verdict.ok ? undefined : verdict.reason,
       mayVerify: mayVerifyReferences(actor),
     },
+    ...(previewLinks ? { previewLinks } : {}),
     history: events.docs.map((e) => ({
       id: e.id,
       type: e.type,
       label: EVENT_LABELS[e.type],
       at: e.at,
-      actor: nameOf(e.actor),
+      // Someone without an account (a preview link's visitor) is known by the name they gave.
+      actor: nameOf(e.actor) ?? e.actorName ?? undefined,
+      visitor: e.actor ? undefined : (e.actorCredentials ?? undefined),
       assignee: nameOf(e.assignee),
       from: e.from,
       to: e.to,

@@ -30,6 +30,7 @@ export function ReviewHistory({ history }: { history: WorkflowStatus['history'] 
               <p className="review-history__what">
                 <strong>{event.label}</strong>
                 {event.actor ? <> by {event.actor}</> : null}
+                {event.visitor ? <> ({event.visitor})</> : null}
                 {event.assignee && event.assignee !== event.actor ? (
                   <>, assigned to {event.assignee}</>
                 ) : null}

@@ -9,6 +9,7 @@ import { ProblemList, ProblemSummary } from '../ProblemList'
 import type { Refused } from '../requests'
 import { Composer } from './Composer'
 import { Facts, Notices, waitingText } from './Facts'
+import { PreviewLinks } from './PreviewLinks'
 import { References } from './References'
 import { ReviewHistory } from './ReviewHistory'
 import { ReviewTracker } from './ReviewTracker'
@@ -154,6 +155,13 @@ function Panel({ id }: { id: string | number }) {
 
       <h3 className="review-panel__subheading">References</h3>
       <References references={status.references} onChanged={load} />
+
+      {status.previewLinks ? (
+        <>
+          <h3 className="review-panel__subheading">Preview links</h3>
+          <PreviewLinks articleId={id} links={status.previewLinks} onChanged={load} />
+        </>
+      ) : null}
 
       <h3 className="review-panel__subheading">Checks on the saved version</h3>
       <ProblemSummary
