@@ -12,6 +12,7 @@ import { audienceLabel, VARIANT_AUDIENCES } from '../../src/site/audiences'
 import { INITIAL_STATE, STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
 import { matches } from '../shared/matches'
 import { keepServerTimestamps } from '../shared/serverTimestamps'
+import { changesEndpoint } from './endpoints/changes'
 import { pagePreviewEndpoint } from './endpoints/pagePreview'
 import { previewEndpoint } from './endpoints/preview'
 import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
@@ -95,7 +96,13 @@ export const Articles: CollectionConfig = {
     beforeChange: [keepServerTimestamps, enforceEditRules],
     beforeDelete: [refuseRecordedDelete],
   },
-  endpoints: [previewEndpoint, pagePreviewEndpoint, workflowEndpoint, workflowStatusEndpoint],
+  endpoints: [
+    previewEndpoint,
+    pagePreviewEndpoint,
+    workflowEndpoint,
+    workflowStatusEndpoint,
+    changesEndpoint,
+  ],
   fields: [
     {
       // The review panel: first in the sidebar, so it is in view beside the top of the article.
