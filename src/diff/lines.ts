@@ -193,17 +193,37 @@ export function wordChanges(
   return [joinChanges(old), joinChanges(now)]
 }
 
-/** Changed words separated only by unchanged spaces read as one change ("Talk with" -> "Ask"). */
+/**
+ * Changed words separated only by unchanged spaces read as one change ("Talk with" -> "Ask"), and
+ * the spaces around a change are not part of it, so what is marked is words.
+ */
 function joinChanges(segments: Segment[]): Segment[] {
-  const out: Segment[] = []
+  const joined: Segment[] = []
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]
-    const last = out.at(-1)
+    const last = joined.at(-1)
     const next = segments[i + 1]
     if (last?.changed && !segment.changed && next?.changed && segment.text.trim() === '') {
       last.text += segment.text + next.text
       i++
-    } else out.push({ ...segment })
+    } else joined.push({ ...segment })
+  }
+  const out: Segment[] = []
+  const add = (text: string, changed: boolean) => {
+    if (!text) return
+    const last = out.at(-1)
+    if (last && last.changed === changed) last.text += text
+    else out.push({ text, changed })
+  }
+  for (const { text, changed } of joined) {
+    if (!changed || text.trim() === '') {
+      add(text, changed)
+      continue
+    }
+    const [, before, words, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!
+    add(before, false)
+    add(words, true)
+    add(after, false)
   }
   return out
 }

@@ -104,7 +104,7 @@ describe('reviewDiff of the seed article', () => {
       ['student', 'added'],
     ])
     const patientDiff = diff.documents[1]
-    expect(changedWords(rowsOf(patientDiff.source, 'removed')[0])).toEqual(['Talk with '])
+    expect(changedWords(rowsOf(patientDiff.source, 'removed')[0])).toEqual(['Talk with'])
     expect(changedWords(rowsOf(patientDiff.source, 'added')[0])).toEqual(['Ask'])
     const student = diff.documents[2]
     expect(rowsOf(student.source, 'added').map((r) => r.kind === 'added' && r.text)).toEqual([
@@ -135,7 +135,7 @@ describe('reviewDiff of the seed article', () => {
       ['author', null, 'Richard Roe'],
       ['DOI', null, '10.5555/corrected.2021'],
     ])
-    expect(changedWords(rowsOf(change.fields[0].diff, 'added')[0])).toEqual([' (corrected)'])
+    expect(changedWords(rowsOf(change.fields[0].diff, 'added')[0])).toEqual(['(corrected)'])
     // Readers see it in the reference list: the source did not change.
     const main = diff.documents[0]
     expect(main.source.changed).toBe(false)
