@@ -69,6 +69,10 @@ export const Articles: CollectionConfig = {
         UnpublishButton: '/src/admin/PublishByApproval#NoUnpublishButton',
         Status: '/src/admin/ReviewStatus#ReviewStatus',
       },
+      // Revisions named after the review action that saved them, not "Draft" on every row.
+      views: {
+        edit: { versions: { Component: '/src/admin/ArticleVersions#ArticleVersions' } },
+      },
     },
   },
   // Bulk edit could publish or unpublish many articles past the workflow (refused anyway), and

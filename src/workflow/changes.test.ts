@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { changesBase, recordsReferences } from './changes'
+import { changesBase, recordsReferences, revisionLabels } from './changes'
 import type { EventType, WorkflowState } from './model'
 
 const e = (type: EventType, to: WorkflowState, n: number) => ({ type, to, n })
@@ -52,5 +52,49 @@ describe('changesBase', () => {
     }
     expect(recordsReferences('comment')).toBe(false)
     expect(recordsReferences('request_changes')).toBe(false)
+  })
+})
+
+describe('revisionLabels', () => {
+  const t = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, seconds)).toISOString()
+  it('names each revision after the action that saved it, and the rest as saves', () => {
+    const labels = revisionLabels(
+      [
+        { id: 1, savedAt: t(0), state: 'draft' },
+        { id: 2, savedAt: t(11), state: 'submitted' },
+        { id: 3, savedAt: t(21), state: 'under_review' },
+        { id: 4, savedAt: t(31), state: 'approved' },
+        { id: 5, savedAt: t(50), state: 'draft' },
+      ],
+      [
+        { type: 'submit', at: t(10), actorName: 'Demo Author' },
+        { type: 'start_review', at: t(20), actorName: 'Dr Roe' },
+        { type: 'approve', at: t(30), actorName: 'Dr Roe' },
+        // Recorded too long before any save: it labels nothing.
+        { type: 'comment', at: t(35), actorName: 'Dr Roe' },
+      ],
+    )
+    expect([...labels.values()].map((l) => `${l.label} (${l.stateLabel})`)).toEqual([
+      'Saved (Draft)',
+      'Submitted for review by Demo Author (Submitted)',
+      'Review started by Dr Roe (Under review)',
+      'Approved by Dr Roe (Approved)',
+      'Saved (Draft)',
+    ])
+  })
+
+  it('two events just before one save: the save is the first one’s, the other labels the next', () => {
+    const labels = revisionLabels(
+      [
+        { id: 'a', savedAt: t(1), state: 'approved' },
+        { id: 'b', savedAt: t(2), state: 'approved' },
+      ],
+      [
+        { type: 'approve', at: t(0), actorName: null },
+        { type: 'comment', at: t(1), actorName: 'X' },
+      ],
+    )
+    expect(labels.get('a')?.label).toBe('Approved')
+    expect(labels.get('b')?.label).toBe('Comment by X')
   })
 })

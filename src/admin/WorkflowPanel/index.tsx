@@ -7,6 +7,7 @@ import type { User } from '../../../payload-types'
 import type { WorkflowAction } from '../../workflow/model'
 import { ProblemList, ProblemSummary } from '../ProblemList'
 import type { Refused } from '../requests'
+import { Changes } from './Changes'
 import { Composer } from './Composer'
 import { Facts, Notices, waitingText } from './Facts'
 import { ReviewHistory } from './ReviewHistory'
@@ -150,6 +151,9 @@ function Panel({ id }: { id: string | number }) {
           </ul>
         </details>
       ) : null}
+
+      <h3 className="review-panel__subheading">Changes</h3>
+      <Changes id={id} revision={`${status.state}:${status.contentHash}`} />
 
       <h3 className="review-panel__subheading">Checks on the saved version</h3>
       <ProblemSummary
