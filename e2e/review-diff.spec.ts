@@ -99,6 +99,9 @@ test('approve, edit body, patient version and a cited reference, resubmit: the r
   await changes.scrollIntoViewIfNeeded()
   await page.screenshot({ path: path.join(SHOTS, 'review-diff-panel.png') })
 
+  await expect(
+    changes.getByRole('link', { name: 'Every revision of this article' }),
+  ).toHaveAttribute('href', `/admin/collections/articles/${id}/versions`)
   await changes.getByRole('button', { name: 'Show the changes' }).click()
   const dialog = page.getByRole('dialog', { name: /^Changes since the last/ })
   await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
@@ -106,6 +109,10 @@ test('approve, edit body, patient version and a cited reference, resubmit: the r
   )
   await expect(dialog).toContainText('Compared with')
   await expect(dialog).toContainText(`Approved by ${account('reviewer').name}`)
+  await expect(dialog.getByRole('link', { name: 'open this revision' })).toHaveAttribute(
+    'href',
+    new RegExp(`/admin/collections/articles/${id}/versions/\\w+$`),
+  )
 
   const main = dialog.locator('[data-audience="main"]')
   const source = main.getByRole('figure', { name: /Markdown source/ })

@@ -24,7 +24,7 @@ import './Changes.scss'
 export function Changes({ id, revision }: { id: string | number; revision?: string }) {
   const {
     config: {
-      routes: { api },
+      routes: { admin, api },
     },
   } = useConfig()
   const [since, setSince] = useState<ChangesSince>('approval')
@@ -99,6 +99,9 @@ export function Changes({ id, revision }: { id: string | number; revision?: stri
           ) : null}
         </>
       )}
+      <a className="review-panel__link" href={`${admin}/collections/articles/${id}/versions`}>
+        Every revision of this article
+      </a>
       <dialog ref={dialog} className="review-changes__dialog" aria-labelledby={titleId}>
         <div className="review-changes__dialog-head">
           <h2 id={titleId}>Changes {CHANGES_SINCE_LABELS[since].toLowerCase()}</h2>
@@ -107,7 +110,9 @@ export function Changes({ id, revision }: { id: string | number; revision?: stri
           </Button>
         </div>
         {switcher(`since-${id}-dialog`)}
-        {changes ? <FullDiff changes={changes} /> : null}
+        {changes ? (
+          <FullDiff changes={changes} versions={`${admin}/collections/articles/${id}/versions`} />
+        ) : null}
       </dialog>
     </div>
   )
@@ -141,7 +146,7 @@ const documentName = (doc: DocumentDiff) =>
     ? 'the main text'
     : `the ${audienceLabel(doc.audience as Audience).toLowerCase()} version`
 
-function FullDiff({ changes }: { changes: ArticleChanges }) {
+function FullDiff({ changes, versions }: { changes: ArticleChanges; versions: string }) {
   const { before, after, diff } = changes
   if (!diff || !before) {
     return <p>{changes.none?.reason ?? 'Nothing to compare with.'}</p>
@@ -159,7 +164,8 @@ function FullDiff({ changes }: { changes: ArticleChanges }) {
                 <time dateTime={before.event.at}>{formatDateTime(before.event.at)}</time>
               </>
             ) : null}{' '}
-            ({before.stateLabel})
+            ({before.stateLabel}) ·{' '}
+            <a href={`${versions}/${before.versionId}`}>open this revision</a>
           </dd>
         </div>
         <div>
