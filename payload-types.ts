@@ -432,6 +432,18 @@ export interface Review {
   contentHash?: string | null;
   comment?: string | null;
   assignee?: (number | null) | User;
+  /**
+   * Submissions, approvals and imports: the CSL-JSON of the cited references as they were then (part of what the content hash binds).
+   */
+  references?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -794,6 +806,7 @@ export interface ReviewsSelect<T extends boolean = true> {
   contentHash?: T;
   comment?: T;
   assignee?: T;
+  references?: T;
   updatedAt?: T;
   createdAt?: T;
 }

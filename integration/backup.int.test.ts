@@ -243,7 +243,7 @@ describe('backup and restore: npm run content:export, then content:import into a
         'at',
         'from',
         'to',
-      ].concat(['contentHash', 'comment', 'assignee']),
+      ].concat(['contentHash', 'comment', 'assignee', 'references']),
     }
     // …and what it leaves out, with the reason.
     const notInBackup: Record<string, string[]> = {

@@ -12,6 +12,7 @@ import { audienceLabel, VARIANT_AUDIENCES } from '../../src/site/audiences'
 import { INITIAL_STATE, STATE_LABELS, WORKFLOW_STATES } from '../../src/workflow'
 import { matches } from '../shared/matches'
 import { keepServerTimestamps } from '../shared/serverTimestamps'
+import { changesEndpoint } from './endpoints/changes'
 import { pagePreviewEndpoint } from './endpoints/pagePreview'
 import { previewEndpoint } from './endpoints/preview'
 import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
@@ -68,6 +69,10 @@ export const Articles: CollectionConfig = {
         UnpublishButton: '/src/admin/PublishByApproval#NoUnpublishButton',
         Status: '/src/admin/ReviewStatus#ReviewStatus',
       },
+      // Revisions named after the review action that saved them, not "Draft" on every row.
+      views: {
+        edit: { versions: { Component: '/src/admin/ArticleVersions#ArticleVersions' } },
+      },
     },
   },
   // Bulk edit could publish or unpublish many articles past the workflow (refused anyway), and
@@ -95,7 +100,13 @@ export const Articles: CollectionConfig = {
     beforeChange: [keepServerTimestamps, enforceEditRules],
     beforeDelete: [refuseRecordedDelete],
   },
-  endpoints: [previewEndpoint, pagePreviewEndpoint, workflowEndpoint, workflowStatusEndpoint],
+  endpoints: [
+    previewEndpoint,
+    pagePreviewEndpoint,
+    workflowEndpoint,
+    workflowStatusEndpoint,
+    changesEndpoint,
+  ],
   fields: [
     {
       // The review panel: first in the sidebar, so it is in view beside the top of the article.

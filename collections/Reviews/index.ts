@@ -72,5 +72,16 @@ export const Reviews: CollectionConfig = {
     },
     { name: 'comment', type: 'textarea' },
     { name: 'assignee', type: 'relationship', relationTo: 'users' },
+    {
+      // The citations collection holds only the current data of each reference: the reviewer's
+      // diff reads the references as they were here, checked against `contentHash`.
+      name: 'references',
+      type: 'json',
+      admin: {
+        readOnly: true,
+        description:
+          'Submissions, approvals and imports: the CSL-JSON of the cited references as they were then (part of what the content hash binds).',
+      },
+    },
   ],
 }

@@ -117,8 +117,9 @@ export class RestClient {
 
 /**
  * Takes article `id` from draft to approved as people do, through the workflow endpoint: its
- * author submits, the reviewer starts the review and approves (with `comment`, if any). Fails the
- * test with the refusal when a step is refused.
+ * author submits, the reviewer starts the review, ticks each reference not yet verified (a new
+ * site approves only verified references) and approves (with `comment`, if any). Fails the test
+ * with the refusal when a step is refused.
  */
 export async function approveThroughWorkflow(
   id: string | number,
@@ -126,16 +127,30 @@ export async function approveThroughWorkflow(
   reviewer: RestClient,
   comment?: string,
 ): Promise<void> {
-  for (const [client, action, text] of [
-    [author, 'submit', undefined],
-    [reviewer, 'start_review', undefined],
-    [reviewer, 'approve', comment],
-  ] as const) {
-    const res = await client.post(`/articles/${id}/workflow`, { action, comment: text })
+  const expectOk = (what: string, res: ApiResponse) => {
     if (res.status !== 200) {
       throw new Error(
-        `${action} of article ${id} answered ${res.status}: ${JSON.stringify(res.body)}`,
+        `${what} of article ${id} answered ${res.status}: ${JSON.stringify(res.body)}`,
       )
     }
   }
+  expectOk('submit', await author.post(`/articles/${id}/workflow`, { action: 'submit' }))
+  expectOk(
+    'start_review',
+    await reviewer.post(`/articles/${id}/workflow`, { action: 'start_review' }),
+  )
+  const status = await reviewer.get(`/articles/${id}/workflow`)
+  expectOk('the review status', status)
+  for (const item of status.body.references.items as { id: number; verified: boolean }[]) {
+    if (!item.verified) {
+      expectOk(
+        'verifying a reference',
+        await reviewer.patch(`/citations/${item.id}`, { verified: true }),
+      )
+    }
+  }
+  expectOk(
+    'approve',
+    await reviewer.post(`/articles/${id}/workflow`, { action: 'approve', comment }),
+  )
 }

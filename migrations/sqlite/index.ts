@@ -7,6 +7,7 @@ import * as migration_20261201_143204_audit_trail_retention from './20261201_143
 import * as migration_20261201_155612_reader_questions_and_audience_disclaimers from './20261201_155612_reader_questions_and_audience_disclaimers';
 import * as migration_20261201_174901_reference_policy from './20261201_174901_reference_policy';
 import * as migration_20261201_180517_preview_links from './20261201_180517_preview_links';
+import * as migration_20261201_182434_review_event_references from './20261201_182434_review_event_references';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261201_180517_preview_links.up,
     down: migration_20261201_180517_preview_links.down,
-    name: '20261201_180517_preview_links'
+    name: '20261201_180517_preview_links',
+  },
+  {
+    up: migration_20261201_182434_review_event_references.up,
+    down: migration_20261201_182434_review_event_references.down,
+    name: '20261201_182434_review_event_references'
   },
 ];

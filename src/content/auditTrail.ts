@@ -1,19 +1,22 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Review, User } from '../../payload-types'
-import { type Id, SYSTEM_ID, type WorkflowEvent } from '../workflow'
+import type { CslItem } from '../references'
+import { type Id, recordsReferences, SYSTEM_ID, type WorkflowEvent } from '../workflow'
 
 /**
  * Appends one event the workflow decided to the audit trail (the `reviews` collection), inside the
  * request's transaction. Every writer of the trail (actions, edits, imports, the overdue check)
  * goes through here, so an event is stored the same way whoever records it. `actorId` 'system'
  * (server code acting without a person) is stored as no actor. The actor's name and credentials
- * are frozen into the event.
+ * are frozen into the event, and so are `references` (the revision's cited references, canonical
+ * CSL-JSON) on the events that record them (`recordsReferences`: submit, approve, import).
  */
 export async function appendEvent(
   req: PayloadRequest,
   articleId: Id,
   event: WorkflowEvent,
+  references?: readonly CslItem[],
 ): Promise<Review> {
   const person = (id: Id | undefined) =>
     id === undefined || id === SYSTEM_ID ? null : (id as User['id'])
@@ -42,6 +45,7 @@ export async function appendEvent(
     contentHash: event.contentHash,
     comment: event.comment ?? null,
     assignee: person(event.assigneeId),
+    references: recordsReferences(event.type) && references ? [...references] : null,
   })
 }
 

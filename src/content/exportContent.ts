@@ -157,6 +157,9 @@ async function writeBackup(
           contentHash: event.contentHash ?? null,
           comment: event.comment ?? null,
           assignee: emailOf(event.assignee),
+          ...(Array.isArray(event.references)
+            ? { references: event.references as Record<string, unknown>[] }
+            : {}),
         })
         trail.set(refId(event.article), list)
       }

@@ -59,6 +59,8 @@ const eventSchema = z.strictObject({
   contentHash: z.string().nullable(),
   comment: z.string().nullable(),
   assignee: email.nullable(),
+  /** Submissions, approvals and imports: the cited references' CSL-JSON as they were then. */
+  references: z.array(z.record(z.string(), z.unknown())).nullable().optional(),
 })
 export type RecordedEvent = z.infer<typeof eventSchema>
 

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto'
 
+import { reviewDiff, type ReviewDiff, type RevisionContent } from '../diff'
+
 import { fingerprint, sha256 } from '../config/fingerprint'
 import type { CslItem } from '../references'
 import { approvalProblem, contentHash, isOverdue } from '../workflow'
@@ -108,6 +110,11 @@ export interface RenderTasks {
     }
     output: { html: string; problems: ContentProblem[] }
   }
+  /** How a revision differs from an earlier one, for the reviewer (`reviewDiff`). */
+  'review-diff': {
+    input: { options: MarkdownOptions; before: RevisionContent; after: RevisionContent }
+    output: ReviewDiff
+  }
 }
 
 export type RenderTaskKind = keyof RenderTasks
@@ -209,6 +216,8 @@ export const RENDER_TASKS: Handlers = {
     const { view, problems } = renderArticleView(source, processor, new Date(now))
     return { html: renderArticlePage(buildSiteInfo(settings, baseUrl, processor), view), problems }
   },
+
+  'review-diff': ({ options, before, after }) => reviewDiff(before, after, processorFor(options)),
 }
 
 /** Runs a task in this thread (what a worker does with each message). */

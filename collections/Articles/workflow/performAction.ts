@@ -86,6 +86,7 @@ export async function performAction(
         `There is no article ${id} that you can see`,
       )
 
+    const content = storedArticleContent(revision)
     const hash = revisionHash(revision)
     if (input.expectedState && input.expectedState !== revision.state) {
       throw new WorkflowRefusal(
@@ -126,7 +127,7 @@ export async function performAction(
         assignee,
         problems:
           input.action === 'submit'
-            ? await articleProblems(storedArticleContent(revision), await renderOptions(req))
+            ? await articleProblems(content, await renderOptions(req))
             : undefined,
         reviewIntervalMonths: settings.reviewIntervalMonths,
         references:
@@ -164,7 +165,7 @@ export async function performAction(
       req,
       context: workflowContext(input.action),
     })
-    const event = await appendEvent(req, revision.id, decision.event)
+    const event = await appendEvent(req, revision.id, decision.event, content.references)
     await req.payload.jobs.queue({
       task: 'notifyWorkflowEvent',
       input: { eventId: String(event.id) },

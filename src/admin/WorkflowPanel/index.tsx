@@ -7,6 +7,7 @@ import type { User } from '../../../payload-types'
 import type { WorkflowAction } from '../../workflow/model'
 import { ProblemList, ProblemSummary } from '../ProblemList'
 import type { Refused } from '../requests'
+import { Changes } from './Changes'
 import { Composer } from './Composer'
 import { Facts, Notices, waitingText } from './Facts'
 import { PreviewLinks } from './PreviewLinks'
@@ -152,6 +153,9 @@ function Panel({ id }: { id: string | number }) {
           </ul>
         </details>
       ) : null}
+
+      <h3 className="review-panel__subheading">Changes</h3>
+      <Changes id={id} revision={`${status.state}:${status.contentHash}`} />
 
       <h3 className="review-panel__subheading">References</h3>
       <References references={status.references} onChanged={load} />
