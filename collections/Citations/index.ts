@@ -18,6 +18,7 @@ import {
 } from '../../src/references'
 import { matches } from '../shared/matches'
 import { keepServerTimestamps } from '../shared/serverTimestamps'
+import { importPreviewEndpoint, importSaveEndpoint } from './endpoints/importReferences'
 import { normalizeIdentifier } from './hooks/normalizeIdentifier'
 import { trackVerification } from './hooks/trackVerification'
 
@@ -48,6 +49,7 @@ export const Citations: CollectionConfig = {
     group: 'Content',
     description: 'References cited in articles as [@key]. A reviewer marks each one verified.',
   },
+  endpoints: [importPreviewEndpoint, importSaveEndpoint],
   access: {
     read: authenticated,
     create: contributors,

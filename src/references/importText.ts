@@ -4,7 +4,7 @@ import '@citation-js/plugin-ris'
 import type { z } from 'zod'
 
 import { CSL_DATE_VARIABLES, CSL_NAME_VARIABLES, cslItemSchema, type CslItem } from './csl'
-import { findDuplicate, type DuplicateReason } from './duplicates'
+import { DUPLICATE_LABELS, findDuplicate, type DuplicateReason } from './duplicates'
 import { DOI, PMID, PMCID } from './identifiers'
 import { isPlainObject } from './json'
 import { baseCitationKey, isCitationKey, uniqueCitationKey } from './keys'
@@ -45,7 +45,7 @@ export interface ReferenceProblem {
   line: number
   column?: number
   message: string
-  ruleId: 'format' | 'syntax' | 'field' | 'identifier' | 'empty'
+  ruleId: 'format' | 'syntax' | 'field' | 'identifier' | 'empty' | 'lookup'
 }
 
 /** A DOI or PMID to look up. */
@@ -609,4 +609,72 @@ function fieldProblems(entry: ReadEntry, error: z.ZodError): ReferenceProblem[] 
       'field',
     )
   })
+}
+
+/** Why a chosen reference cannot be saved: a code the UI can act on, and the reason. */
+export interface SelectionProblem {
+  /** 0-based position in the selection. */
+  index: number
+  key: string
+  code: 'invalid_reference' | 'key_repeated' | 'key_taken' | 'duplicate'
+  message: string
+}
+
+/**
+ * The rule for saving chosen references (all or nothing): each is a valid CSL item under its
+ * (possibly edited) key; keys are unique in the selection and not already used; none is the
+ * same work (`sameWork`) as a stored reference or as another chosen one. The items, with the
+ * keys as ids, or every problem.
+ */
+export function checkSelection(
+  chosen: ReadonlyArray<{ key: string; csl: unknown }>,
+  {
+    takenKeys,
+    existing,
+  }: { takenKeys: ReadonlySet<string>; existing: Iterable<{ key: string; item: CslItem }> },
+): { ok: true; items: CslItem[] } | { ok: false; problems: SelectionProblem[] } {
+  const problems: SelectionProblem[] = []
+  const items: CslItem[] = []
+  const stored = [...existing]
+  const keys = new Map<string, number>()
+  const earlier: Array<{ key: string; item: CslItem }> = []
+  chosen.forEach(({ key, csl }, index): void => {
+    const fail = (code: SelectionProblem['code'], message: string): void => {
+      problems.push({ index, key, code, message })
+    }
+    const parsed = cslItemSchema.safeParse(isPlainObject(csl) ? { ...csl, id: key } : csl)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const path = issue?.path.map(String).join('.')
+      return fail(
+        'invalid_reference',
+        `${path ? `"${path}": ` : ''}${issue?.message ?? 'not a reference'}`,
+      )
+    }
+    const item = parsed.data
+    const first = keys.get(item.id)
+    if (first !== undefined) {
+      return fail(
+        'key_repeated',
+        `the key "${item.id}" is also given to entry ${first + 1}: keys must differ`,
+      )
+    }
+    keys.set(item.id, index)
+    if (takenKeys.has(item.id)) {
+      return fail(
+        'key_taken',
+        `the key "${item.id}" is already used by a stored reference: choose another`,
+      )
+    }
+    const duplicate = findDuplicate(item, stored) ?? findDuplicate(item, earlier)
+    if (duplicate) {
+      const where = stored.includes(duplicate.of as { key: string; item: CslItem })
+        ? `the stored reference "${duplicate.of.key}": cite [@${duplicate.of.key}] instead`
+        : `"${duplicate.of.key}", also chosen: keep one`
+      return fail('duplicate', `the same work (${DUPLICATE_LABELS[duplicate.reason]}) as ${where}`)
+    }
+    earlier.push({ key: item.id, item })
+    items.push(item)
+  })
+  return problems.length ? { ok: false, problems } : { ok: true, items }
 }

@@ -73,6 +73,8 @@ export {
   type PreparedEntry,
   type PrepareOptions,
   type ReadEntry,
+  checkSelection,
+  type SelectionProblem,
   type ReadResult,
   type ReferenceFormat,
   type ReferenceProblem,
