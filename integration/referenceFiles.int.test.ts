@@ -24,21 +24,20 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await fs.rm(scratch, { recursive: true, force: true })
+  // What the first test imported: other files paste the same real exports.
+  await payload.delete({
+    collection: 'citations',
+    where: { key: { in: ['sasson_increasing_2013', 'bryan2008using', 'manoubi2022lichtenberg'] } },
+  })
 })
 
-/** A content folder with one article citing `keys`, its author, and the reference files given. */
-async function folder(keys: string[], files: Record<string, string>): Promise<string> {
+/**
+ * A content folder holding only the reference files given (and an empty articles folder), so
+ * what it imports can be removed afterwards without touching any article.
+ */
+async function folder(files: Record<string, string>): Promise<string> {
   const dir = path.join(scratch, unique())
-  const id = unique()
   await fs.mkdir(path.join(dir, 'articles'), { recursive: true })
-  await fs.writeFile(
-    path.join(dir, 'people.json'),
-    JSON.stringify([{ email: `refs-${id}@example.org`, name: 'Ref Author', roles: ['author'] }]),
-  )
-  await fs.writeFile(
-    path.join(dir, 'articles', 'cited.md'),
-    `---\ntitle: Which references does this cite?\nslug: cited-${id}\nauthors:\n  - refs-${id}@example.org\n---\n\n${keys.map((k) => `A claim [@${k}].`).join('\n\n')}\n`,
-  )
   for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(dir, name), text)
   return dir
 }
@@ -58,9 +57,8 @@ const citation = async (key: string) =>
 
 describe('content:import reads references.bib, .ris and .nbib', () => {
   it('imports BibTeX with its keys and RIS/MEDLINE with generated keys, and prints those', async () => {
-    const keys = ['sasson_increasing_2013', 'bryan2008using', 'manoubi2022lichtenberg']
     const ris = (await fixture('scopus-crlf.ris')).split('\r\n\r\n')[0] + '\r\n'
-    const dir = await folder(keys, {
+    const dir = await folder({
       'references.bib': await fixture('zotero-sasson2013.bib'),
       'references.ris': ris,
       'references.nbib': await fixture('pubmed-36216673-crlf.nbib'),
@@ -111,7 +109,7 @@ describe('content:import reads references.bib, .ris and .nbib', () => {
       (await fixture('google-scholar-oliveira2009.bib')) +
       '\n@article{broken title = {No comma after the key}}\n' +
       (await fixture('doi-org-frank1970.bib'))
-    const dir = await folder([frank.id], {
+    const dir = await folder({
       'references.json': JSON.stringify([frank], null, 2),
       'references.bib': bib,
     })
@@ -136,7 +134,7 @@ describe('content:import reads references.bib, .ris and .nbib', () => {
       data: { key: 'gout1993gtpase', type: 'book', title: 'A different work entirely' },
     })
     try {
-      const dir = await folder(['gout1993gtpase'], {
+      const dir = await folder({
         'references.nbib': await fixture('pubmed-8402898.nbib'),
       })
       const result = await contentImport(dir)

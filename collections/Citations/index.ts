@@ -48,6 +48,7 @@ export const Citations: CollectionConfig = {
     defaultColumns: ['key', 'title', 'containerTitle', 'verified'],
     group: 'Content',
     description: 'References cited in articles as [@key]. A reviewer marks each one verified.',
+    components: { beforeListTable: ['/src/admin/ReferenceImport#ReferenceImport'] },
   },
   endpoints: [importPreviewEndpoint, importSaveEndpoint],
   access: {

@@ -9,6 +9,7 @@ import { runInTransaction } from '../../../src/config/transactions'
 import { sanitizeReferenceEntry, toHtml } from '../../../src/markdown'
 import {
   checkSelection,
+  CITATION_STYLES,
   type CitationStyle,
   createReferenceFormatter,
   type CslItem,
@@ -58,6 +59,7 @@ export interface ImportPreview {
   format?: string
   formatLabel?: string
   style: CitationStyle
+  styleLabel: string
   entries: ImportPreviewEntry[]
   problems: Array<{ line: number; message: string }>
 }
@@ -179,6 +181,7 @@ export const importPreviewEndpoint: Endpoint = {
         formatLabel: REFERENCE_FORMAT_LABELS[read.format],
       }),
       style,
+      styleLabel: CITATION_STYLES.find((s) => s.id === style)?.label ?? style,
       problems: read.problems.map(({ line, message }) => ({ line, message })),
       entries: entries.map((entry): ImportPreviewEntry => {
         const root = entry.item ? formatted[next++] : undefined
