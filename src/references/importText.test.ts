@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { CslItem } from './csl'
 import { sameWork } from './duplicates'
 import {
+  checkSelection,
   detectFormat,
   formatOfFileName,
   prepareEntries,
@@ -398,5 +399,57 @@ describe('medlineDate', () => {
     expect(medlineDate('2001 Spring')).toEqual({ 'date-parts': [[2001]], season: 1 })
     expect(medlineDate('2021')).toEqual({ 'date-parts': [[2021]] })
     expect(medlineDate('')).toBeUndefined()
+  })
+})
+
+describe('checkSelection: what may be saved', () => {
+  const [sasson] = prepare(fixture('zotero-sasson2013.bib'))
+  const [bryan] = prepare(fixture('scopus-crlf.ris'))
+  const csl = (entry: PreparedEntry | undefined) => {
+    const { id: _id, ...rest } = item(entry)
+    return rest
+  }
+
+  it('gives the items under the chosen keys when every one can be saved', () => {
+    const result = checkSelection(
+      [
+        { key: 'sasson2013', csl: csl(sasson) },
+        { key: ' bryan2008 ', csl: csl(bryan) },
+      ],
+      { takenKeys: new Set(), existing: [] },
+    )
+    expect(result.ok && result.items.map((i) => i.id)).toEqual(['sasson2013', 'bryan2008'])
+  })
+
+  it('lists every problem: invalid, repeated key, taken key, duplicate of stored or chosen', () => {
+    const result = checkSelection(
+      [
+        { key: 'a1', csl: csl(sasson) },
+        { key: 'a1', csl: csl(bryan) },
+        { key: 'taken', csl: { type: 'book', title: 'Other' } },
+        { key: 'ends-', csl: { type: 'book', title: 'Third' } },
+        { key: 'b1', csl: { ...csl(sasson), title: 'Retitled' } },
+        { key: 'c1', csl: csl(bryan) },
+      ],
+      {
+        takenKeys: new Set(['taken']),
+        existing: [{ key: 'stored-bryan', item: item(bryan) }],
+      },
+    )
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems.map((p) => [p.index, p.code])).toEqual([
+      [1, 'key_repeated'],
+      [2, 'key_taken'],
+      [3, 'invalid_reference'],
+      [4, 'duplicate'],
+      [5, 'duplicate'],
+    ])
+    expect(result.problems[3]?.message).toBe(
+      'the same work (same DOI) as "a1", also chosen: keep one',
+    )
+    expect(result.problems[4]?.message).toBe(
+      'the same work (same DOI) as the stored reference "stored-bryan": cite [@stored-bryan] instead',
+    )
   })
 })
