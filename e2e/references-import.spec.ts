@@ -17,7 +17,7 @@ const THREE = [
   fixture('google-scholar-oliveira2009.bib'),
 ].join('\n')
 
-test('an author pastes three BibTeX references, checks the preview, and saves them', async ({
+test('an author pastes three BibTeX references, checks the preview, saves them, cites them and submits', async ({
   browser,
 }) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
@@ -76,5 +76,41 @@ test('an author pastes three BibTeX references, checks the preview, and saves th
   await expect(panel.getByRole('checkbox', { name: 'Import entry 1' })).not.toBeChecked()
   await expect(panel.getByRole('button', { name: 'Save 0 references' })).toBeDisabled()
   await panel.screenshot({ path: path.join(SHOTS, 'references-import-duplicates.png') })
+
+  // The author cites the three in a new article, and submits it: every [@key] resolves.
+  const keys = ['sasson2013increasing', 'Frank_1970', 'Oliveira_2009']
+  await page.goto('/admin/collections/articles/create')
+  await page.getByLabel('Question').fill(`Who should be taught bystander CPR (${Date.now()})?`)
+  await page.locator('#field-body .monaco-editor').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type(
+    [
+      '## Short answer',
+      '',
+      'Communities with low bystander CPR rates need targeted training [@sasson2013increasing].',
+      '',
+      'Background reading on water [@Frank_1970] and on monitoring [@Oliveira_2009].',
+    ].join('\n'),
+  )
+  for (const key of keys) {
+    await page.locator('#field-citations .rs__control').click()
+    await page.keyboard.type(key)
+    await page.locator('.rs__option', { hasText: key }).click()
+  }
+  await expect(page.locator('.markdown-checks')).toContainText('No problems found')
+  await page.getByRole('button', { name: 'Save Draft' }).click()
+  await page.waitForURL(/\/admin\/collections\/articles\/\d+$/)
+  const review = page.getByRole('region', { name: 'Review', exact: true })
+  await review.getByRole('button', { name: 'Submit for review', exact: true }).click()
+  await review
+    .getByRole('group', { name: 'Submit for review' })
+    .getByRole('button', { name: 'Submit for review', exact: true })
+    .click()
+  await expect(review.getByTestId('review-state')).toHaveText('Submitted')
+  await page.screenshot({
+    path: path.join(SHOTS, 'references-import-submitted.png'),
+    fullPage: true,
+  })
   await context.close()
 })
