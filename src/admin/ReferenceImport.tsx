@@ -7,26 +7,15 @@ import type {
   ImportPreview,
   ImportPreviewEntry,
 } from '../../collections/Citations/endpoints/importReferences'
+import { formatOfFileName, REFERENCE_FORMAT_LABELS, REFERENCE_FORMATS } from '../references/formats'
 import { refusalOf } from './requests'
 
 import './ReferenceImport.scss'
 
 const FORMATS = [
   { value: '', label: 'Detect automatically' },
-  { value: 'bibtex', label: 'BibTeX' },
-  { value: 'ris', label: 'RIS' },
-  { value: 'medline', label: 'PubMed MEDLINE (.nbib)' },
-  { value: 'csl-json', label: 'CSL-JSON' },
-  { value: 'identifiers', label: 'DOIs and PMIDs' },
+  ...REFERENCE_FORMATS.map((value) => ({ value, label: REFERENCE_FORMAT_LABELS[value] })),
 ]
-
-const FORMAT_OF_EXTENSION: Record<string, string> = {
-  bib: 'bibtex',
-  bibtex: 'bibtex',
-  ris: 'ris',
-  nbib: 'medline',
-  json: 'csl-json',
-}
 
 interface Row extends ImportPreviewEntry {
   chosen: boolean
@@ -96,8 +85,7 @@ function Panel({ id, onClose }: { id: string; onClose: () => void }) {
     const chosen = event.target.files?.[0]
     if (!chosen) return
     setText(await chosen.text())
-    const extension = /\.([a-z]+)$/i.exec(chosen.name)?.[1]?.toLowerCase() ?? ''
-    setFormat(FORMAT_OF_EXTENSION[extension] ?? '')
+    setFormat(formatOfFileName(chosen.name) ?? '')
   }
 
   const showPreview = async () => {

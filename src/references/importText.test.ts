@@ -8,12 +8,11 @@ import { sameWork } from './duplicates'
 import {
   checkSelection,
   detectFormat,
-  formatOfFileName,
   prepareEntries,
   readReferenceText,
-  REFERENCE_FORMATS,
   type PreparedEntry,
 } from './importText'
+import { formatOfFileName, REFERENCE_FORMATS } from './formats'
 import { baseCitationKey, uniqueCitationKey } from './keys'
 import { medlineDate } from './medline'
 

@@ -8,6 +8,7 @@ import { DUPLICATE_LABELS, findDuplicate, type DuplicateReason } from './duplica
 import { DOI, PMID, PMCID } from './identifiers'
 import { isPlainObject } from './json'
 import { baseCitationKey, isCitationKey, uniqueCitationKey } from './keys'
+import { REFERENCE_FORMAT_LABELS, type ReferenceFormat } from './formats'
 import { looksLikeMedline, medlineToCsl, readMedline } from './medline'
 
 /**
@@ -15,27 +16,6 @@ import { looksLikeMedline, medlineToCsl, readMedline } from './medline'
  * MEDLINE (.nbib), CSL-JSON, or a list of DOIs and PMIDs, read into CSL items entry by entry.
  * One broken entry never hides the others: each problem names its entry and line.
  */
-
-export const REFERENCE_FORMATS = ['bibtex', 'ris', 'medline', 'csl-json', 'identifiers'] as const
-export type ReferenceFormat = (typeof REFERENCE_FORMATS)[number]
-
-export const REFERENCE_FORMAT_LABELS: Record<ReferenceFormat, string> = {
-  bibtex: 'BibTeX',
-  ris: 'RIS',
-  medline: 'PubMed MEDLINE (.nbib)',
-  'csl-json': 'CSL-JSON',
-  identifiers: 'DOIs and PMIDs',
-}
-
-/** The format a file name says (`.bib`, `.ris`, `.nbib`/`.medline`/`.txt` from PubMed, `.json`). */
-export function formatOfFileName(name: string): ReferenceFormat | undefined {
-  const extension = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase()
-  if (extension === 'bib' || extension === 'bibtex' || extension === 'biblatex') return 'bibtex'
-  if (extension === 'ris') return 'ris'
-  if (extension === 'nbib' || extension === 'medline') return 'medline'
-  if (extension === 'json') return 'csl-json'
-  return undefined
-}
 
 /** Something wrong with one entry (or with the text, when `entry` is absent), and where. */
 export interface ReferenceProblem {

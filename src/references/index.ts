@@ -63,12 +63,15 @@ export {
 } from './styles'
 export { stableStringify } from './json'
 export {
-  detectFormat,
   formatOfFileName,
-  prepareEntries,
-  readReferenceText,
   REFERENCE_FORMAT_LABELS,
   REFERENCE_FORMATS,
+  type ReferenceFormat,
+} from './formats'
+export {
+  detectFormat,
+  prepareEntries,
+  readReferenceText,
   type LookupIdentifier,
   type PreparedEntry,
   type PrepareOptions,
@@ -76,7 +79,6 @@ export {
   checkSelection,
   type SelectionProblem,
   type ReadResult,
-  type ReferenceFormat,
   type ReferenceProblem,
 } from './importText'
 export {
