@@ -180,6 +180,16 @@ describe('readReferenceText: one bad entry never hides the others', () => {
     ])
   })
 
+  it('is not misled by escaped braces inside a field', () => {
+    const text =
+      '@article{a1, title = {An open brace \\{ alone}, year = 2020, author = {Roe, Ann}}\n@book{b1, title = {Second}, year = 2021}'
+    const entries = prepare(text, { keepSourceKeys: true })
+    expect(entries.map((e) => [e.key, e.line, e.problems])).toEqual([
+      ['a1', 1, []],
+      ['b1', 2, []],
+    ])
+  })
+
   it('applies @string definitions and skips @comment and @preamble', () => {
     const text =
       '@comment{exported}\n@preamble{"x"}\n@string{circ = "Circulation"}\n@article{a1, title = {Heart}, journal = circ, year = 2020, author = {Roe, Ann}}'

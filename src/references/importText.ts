@@ -188,6 +188,12 @@ function readBibtex(text: string): ReadEntry[] {
   let lineStart = true
   for (let i = 0; i < text.length; i++) {
     const char = text[i]
+    // An escaped brace (\{, as in {\{}) does not open or close anything.
+    if (char === '\\') {
+      i++
+      lineStart = false
+      continue
+    }
     if (char === '{') depth++
     else if (char === '}') depth = Math.max(0, depth - 1)
     else if (char === '@' && depth === 0 && lineStart) {
