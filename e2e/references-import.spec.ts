@@ -77,6 +77,21 @@ test('an author pastes three BibTeX references, checks the preview, saves them, 
   await expect(panel.getByRole('button', { name: 'Save 0 references' })).toBeDisabled()
   await panel.screenshot({ path: path.join(SHOTS, 'references-import-duplicates.png') })
 
+  // A PubMed download (.nbib) uploaded instead: its format is taken from the name, keys made.
+  await panel
+    .getByLabel('Or upload a file')
+    .setInputFiles(
+      path.join('src/references/fixtures/import', 'pubmed-8692918-and-book-chapter.nbib'),
+    )
+  await expect(panel.getByLabel('Format')).toHaveValue('medline')
+  await panel.getByRole('button', { name: 'Preview' }).click()
+  await expect(preview).toContainText('2 entries read as PubMed MEDLINE (.nbib)')
+  await expect(panel.getByLabel('Citation key for entry 1')).toHaveValue('vanraaij1996structure')
+  await expect(panel.getByLabel('Citation key for entry 2')).toHaveValue('riegertjohnson2009peutz')
+  await expect(rows.nth(0)).toContainText('van Raaij MJ, Abrahams JP, Leslie AG, Walker JE.')
+  await expect(rows.nth(0)).toContainText('Key made from author, year and title')
+  await panel.getByRole('button', { name: 'Close' }).click()
+
   // The author cites the three in a new article, and submits it: every [@key] resolves.
   const keys = ['sasson2013increasing', 'Frank_1970', 'Oliveira_2009']
   await page.goto('/admin/collections/articles/create')
