@@ -131,6 +131,21 @@ describe('POST /api/citations/import: preview', () => {
     }
   })
 
+  it('never sends markup from the pasted text: the preview is sanitized', async () => {
+    const res = await preview(
+      author,
+      '@article{x1, title = {<img src=x onerror=alert(1)> <script>alert(2)</script> Heart}, journal = {<a href="javascript:alert(3)">J</a>}, year = 2020, author = {Roe, Ann}}\n@misc{x2, title = {Bad link}, url = {javascript:alert(4)}, year = 2020}',
+    )
+    expect(res.status).toBe(200)
+    const [first, second] = res.body.entries
+    // The markup arrives as text (escaped), never as elements or links.
+    expect(first.html).not.toMatch(/<(img|script)\b|<a [^>]*href="javascript/i)
+    expect(first.html).not.toContain('<a ')
+    expect(first.html).toContain('&#x3C;script>alert(2)&#x3C;/script> Heart')
+    expect(second.problems[0].message).toMatch(/"URL": "javascript:alert\(4\)" is not valid/)
+    expect(second).not.toHaveProperty('html')
+  })
+
   it('is refused to the signed-out', async () => {
     const res = await preview(new RestClient(), threeBibtex)
     expect(res.status).toBe(401)
