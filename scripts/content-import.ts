@@ -1,6 +1,8 @@
 /**
- * `npm run content:import -- DIR [--dry-run]`: imports DIR/articles/*.md, DIR/references.json and
- * the optional DIR/people.json and DIR/site.yaml. With --dry-run, prints what would change and
+ * `npm run content:import -- DIR [--dry-run]`: imports DIR/articles/*.md, the references
+ * (DIR/references.json, and DIR/references.bib, .ris and .nbib beside or instead of it) and the
+ * optional DIR/people.json and DIR/site.yaml. The keys generated for RIS and MEDLINE
+ * references are printed, so authors know what to cite. With --dry-run, prints what would change and
  * writes nothing. A backup (a folder `npm run content:export` wrote, with history.json) is
  * restored instead, into an empty database only, with its states and audit trail as recorded. Exit 0 when imported (or planned), 1 when the content has problems (each printed
  * as file:line: reason; nothing is written), 2 on a usage error.
@@ -25,7 +27,7 @@ try {
   if (args.positionals.length !== 1) throw new Error('give exactly one content folder')
 } catch (error) {
   console.error(
-    `${(error as Error).message}\nusage: npm run content:import -- DIR [--dry-run]   (DIR holds articles/*.md and references.json)`,
+    `${(error as Error).message}\nusage: npm run content:import -- DIR [--dry-run]   (DIR holds articles/*.md and references.json, .bib, .ris or .nbib)`,
   )
   process.exit(2)
 }
@@ -61,6 +63,12 @@ try {
   console.log(line('articles', report.articles))
   console.log(`  settings    ${report.settings}`)
   if (dryRun) for (const change of describePlan(report.plan)) console.log(change)
+  for (const [key, origin] of bundle.referenceOrigins) {
+    if (origin.generated)
+      console.log(
+        `  key ${key.padEnd(28)} ${origin.file}:${origin.line} (generated: cite it as [@${key}])`,
+      )
+  }
   for (const w of report.warnings) console.warn(`warning: ${formatProblem(w)}`)
   await closeAndExit(payload, 0)
 } catch (error) {

@@ -18,6 +18,7 @@ import {
 } from '../../src/references'
 import { matches } from '../shared/matches'
 import { keepServerTimestamps } from '../shared/serverTimestamps'
+import { importPreviewEndpoint, importSaveEndpoint } from './endpoints/importReferences'
 import { normalizeIdentifier } from './hooks/normalizeIdentifier'
 import { trackVerification } from './hooks/trackVerification'
 
@@ -46,7 +47,9 @@ export const Citations: CollectionConfig = {
     defaultColumns: ['key', 'title', 'containerTitle', 'verified'],
     group: 'Content',
     description: 'References cited in articles as [@key]. A reviewer marks each one verified.',
+    components: { beforeListTable: ['/src/admin/ReferenceImport#ReferenceImport'] },
   },
+  endpoints: [importPreviewEndpoint, importSaveEndpoint],
   access: {
     read: authenticated,
     create: contributors,

@@ -1,4 +1,4 @@
-import { canonicalReference, type CslItem, sameReference } from '../references'
+import { canonicalReference, type CslItem, sameReference, sameWork } from '../references'
 import {
   type Actor,
   type ArticleFacts,
@@ -155,6 +155,15 @@ export function planImport(
     const item = canonicalReference(raw)
     const found = existing.references.get(item.id)
     if (!found) return { action: 'create', key: item.id, item }
+    // A generated key that a different stored reference already has must not overwrite it.
+    const origin = bundle.referenceOrigins?.get(item.id)
+    if (origin?.generated && !sameWork(found.item, item)) {
+      problems.push({
+        file: origin.file,
+        line: origin.line,
+        message: `the key generated for this reference, "${item.id}", is already used in the database by "${found.item.title}": add this reference to references.bib or references.json with a key of its own`,
+      })
+    }
     return {
       action: sameReference(found.item, item) ? 'unchanged' : 'update',
       key: item.id,

@@ -18,6 +18,7 @@ import {
   siteSettingsSchema,
 } from './schemas'
 import { type Locate, parseWithPositions, splitFrontMatter } from './sourceText'
+import { readReferenceFiles, REFERENCE_FILES, type ReferenceOrigin } from './referenceFiles'
 
 /** One article file, validated: its front matter, its Markdown body and where the body starts. */
 export interface ArticleSource {
@@ -35,6 +36,8 @@ export interface ContentBundle {
   dir: string
   articles: ArticleSource[]
   references: CslItem[]
+  /** Where each reference key came from, and whether it was generated (RIS, MEDLINE). */
+  referenceOrigins: Map<string, ReferenceOrigin>
   people: Person[]
   settings?: SiteSettingsInput
   /** When the folder is a backup (it has history.json): the record and the live revisions. */
@@ -62,7 +65,8 @@ async function readOptional(file: string): Promise<string | undefined> {
 }
 
 /**
- * Reads and validates `DIR/articles/*.md`, `DIR/references.json`, and the optional
+ * Reads and validates `DIR/articles/*.md`, the references (`DIR/references.json`, and
+ * `DIR/references.bib`, `.ris` and `.nbib` beside or instead of it: see ./referenceFiles), and the optional
  * `DIR/people.json` and `DIR/site.yaml`. Throws a ContentError listing every problem found in any
  * file (not just the first), so an author can fix them all in one pass. A backup (a folder with
  * `history.json`, see ./history) is read with its text exactly as stored, and with its
@@ -115,12 +119,25 @@ export async function loadContentDir(dir: string): Promise<ContentBundle> {
   const exact = (await readOptional(path.join(root, HISTORY_FILE))) !== undefined
   const history = exact ? await readData(HISTORY_FILE, historySchema) : undefined
   const schemas = exact ? exactSchemas : { frontMatterSchema, peopleSchema, siteSettingsSchema }
-  const references: CslItem[] =
+  const referenceTexts = []
+  for (const name of REFERENCE_FILES) {
+    const text = await readOptional(path.join(root, name))
+    if (text !== undefined) referenceTexts.push({ name, file: rel(path.join(root, name)), text })
+  }
+  const json: CslItem[] =
     (await readData(
       'references.json',
       referencesSchema,
-      'file not found: references are a CSL-JSON array in DIR/references.json',
+      referenceTexts.length
+        ? undefined
+        : 'file not found: references are a CSL-JSON array in DIR/references.json, or BibTeX, RIS or PubMed MEDLINE in DIR/references.bib, .ris or .nbib',
     )) ?? []
+  const fromFiles = readReferenceFiles(
+    { file: rel(path.join(root, 'references.json')), items: json },
+    referenceTexts,
+  )
+  problems.push(...fromFiles.problems)
+  const references = [...json, ...fromFiles.items]
   const people: Person[] = (await readData('people.json', schemas.peopleSchema)) ?? []
   const settings: SiteSettingsInput | undefined = await readData(
     'site.yaml',
@@ -204,6 +221,7 @@ export async function loadContentDir(dir: string): Promise<ContentBundle> {
     dir: root,
     articles,
     references,
+    referenceOrigins: fromFiles.origins,
     people,
     settings,
     ...(history && { backup: { history, published } }),

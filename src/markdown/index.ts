@@ -16,6 +16,7 @@ export { renderReferenceList } from './reference-list'
 export { citationKeyCandidates } from './syntax/citation-parse'
 export { textWithoutCitations } from './hast-text'
 export { type SanitizedHtml, toHtml, toSanitizedHtml } from './to-html'
+export { sanitizeReferenceEntry } from './reference-entry'
 export { ALLOWED_SCHEMES, checkUrl } from './url'
 export type {
   ContentProblem,

@@ -13,6 +13,10 @@ declare module '@citation-js/core' {
     add(name: string, value: T): void
   }
   export const plugins: {
+    input: {
+      /** Parses `data` through the input plugins, to CSL-JSON items. Throws on bad input. */
+      chain(data: string, options: { forceType?: string; generateGraph?: boolean }): unknown
+    }
     output: {
       format(
         name: 'bibliography',
@@ -27,3 +31,5 @@ declare module '@citation-js/core' {
 }
 
 declare module '@citation-js/plugin-csl'
+declare module '@citation-js/plugin-bibtex'
+declare module '@citation-js/plugin-ris'

@@ -1,0 +1,131 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+
+import { signIn } from './helpers'
+
+const SHOTS = path.join('test-results', 'screenshots')
+const fixture = (name: string) =>
+  fs.readFileSync(path.join('src/references/fixtures/import', name), 'utf8')
+
+/** Three references as authors have them: Zotero's, doi.org's and Google Scholar's BibTeX. */
+const THREE = [
+  fixture('zotero-sasson2013.bib'),
+  fixture('doi-org-frank1970.bib'),
+  fixture('google-scholar-oliveira2009.bib'),
+].join('\n')
+
+test('an author pastes three BibTeX references, checks the preview, saves them, cites them and submits', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+  const page = await context.newPage()
+  await signIn(page, 'author')
+  await page.goto('/admin/collections/citations')
+
+  await page.getByRole('button', { name: 'Import references' }).click()
+  const panel = page.getByRole('region', { name: 'Import references' })
+  await panel.getByLabel('References', { exact: true }).fill(THREE)
+  await panel.getByRole('button', { name: 'Preview' }).click()
+
+  const preview = panel.getByTestId('reference-import-preview')
+  await expect(preview).toContainText('3 entries read as BibTeX')
+  const rows = preview.locator('tbody tr')
+  await expect(rows).toHaveCount(3)
+  await expect(rows.nth(0)).toContainText('Sasson C, Meischke H, Abella BS')
+  await expect(rows.nth(0)).toContainText('Circulation')
+  await expect(rows.nth(1)).toContainText('Frank HS')
+  await expect(rows.nth(2)).toContainText('Oliveira A')
+  // BibTeX keys are kept, and can be edited.
+  const firstKey = panel.getByLabel('Citation key for entry 1')
+  await expect(firstKey).toHaveValue('sasson_increasing_2013')
+  await firstKey.fill('sasson2013increasing')
+  await expect(panel.getByLabel('Citation key for entry 3')).toHaveValue('Oliveira_2009')
+
+  fs.mkdirSync(SHOTS, { recursive: true })
+  await panel.screenshot({ path: path.join(SHOTS, 'references-import-preview.png') })
+
+  const axe = await new AxeBuilder({ page })
+    .include('.reference-import__panel')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+    [],
+  )
+
+  await panel.getByRole('button', { name: 'Save 3 references' }).click()
+  await expect(panel).toContainText(
+    'Saved 3 references: [@sasson2013increasing], [@Frank_1970], [@Oliveira_2009].',
+  )
+
+  // The list shows them.
+  const table = page.locator('.table')
+  for (const key of ['sasson2013increasing', 'Frank_1970', 'Oliveira_2009']) {
+    await expect(table.getByRole('link', { name: key, exact: true })).toBeVisible()
+  }
+  await page.screenshot({ path: path.join(SHOTS, 'references-import-saved.png'), fullPage: true })
+
+  // Pasting them again flags each as already stored, and leaves it unchosen.
+  await panel.getByLabel('References', { exact: true }).fill(THREE)
+  await panel.getByRole('button', { name: 'Preview' }).click()
+  await expect(rows.nth(0)).toContainText(
+    'Already stored as [@sasson2013increasing] (same DOI): cite that key instead.',
+  )
+  await expect(panel.getByRole('checkbox', { name: 'Import entry 1' })).not.toBeChecked()
+  await expect(panel.getByRole('button', { name: 'Save 0 references' })).toBeDisabled()
+  await panel.screenshot({ path: path.join(SHOTS, 'references-import-duplicates.png') })
+
+  // A PubMed download (.nbib) uploaded instead: its format is taken from the name, keys made.
+  await panel
+    .getByLabel('Or upload a file')
+    .setInputFiles(
+      path.join('src/references/fixtures/import', 'pubmed-8692918-and-book-chapter.nbib'),
+    )
+  await expect(panel.getByLabel('Format')).toHaveValue('medline')
+  await panel.getByRole('button', { name: 'Preview' }).click()
+  await expect(preview).toContainText('2 entries read as PubMed MEDLINE (.nbib)')
+  await expect(panel.getByLabel('Citation key for entry 1')).toHaveValue('vanraaij1996structure')
+  await expect(panel.getByLabel('Citation key for entry 2')).toHaveValue('riegertjohnson2009peutz')
+  await expect(rows.nth(0)).toContainText('van Raaij MJ, Abrahams JP, Leslie AG, Walker JE.')
+  await expect(rows.nth(0)).toContainText('Key made from author, year and title')
+  await panel.getByRole('button', { name: 'Close' }).click()
+
+  // The author cites the three in a new article, and submits it: every [@key] resolves.
+  const keys = ['sasson2013increasing', 'Frank_1970', 'Oliveira_2009']
+  await page.goto('/admin/collections/articles/create')
+  await page.getByLabel('Question').fill(`Who should be taught bystander CPR (${Date.now()})?`)
+  await page.locator('#field-body .monaco-editor').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type(
+    [
+      '## Short answer',
+      '',
+      'Communities with low bystander CPR rates need targeted training [@sasson2013increasing].',
+      '',
+      'Background reading on water [@Frank_1970] and on monitoring [@Oliveira_2009].',
+    ].join('\n'),
+  )
+  for (const key of keys) {
+    await page.locator('#field-citations .rs__control').click()
+    await page.keyboard.type(key)
+    await page.locator('.rs__option', { hasText: key }).click()
+  }
+  await expect(page.locator('.markdown-checks')).toContainText('No problems found')
+  await page.getByRole('button', { name: 'Save Draft' }).click()
+  await page.waitForURL(/\/admin\/collections\/articles\/\d+$/)
+  const review = page.getByRole('region', { name: 'Review', exact: true })
+  await review.getByRole('button', { name: 'Submit for review', exact: true }).click()
+  await review
+    .getByRole('group', { name: 'Submit for review' })
+    .getByRole('button', { name: 'Submit for review', exact: true })
+    .click()
+  await expect(review.getByTestId('review-state')).toHaveText('Submitted')
+  await page.screenshot({
+    path: path.join(SHOTS, 'references-import-submitted.png'),
+    fullPage: true,
+  })
+  await context.close()
+})
