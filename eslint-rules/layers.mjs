@@ -11,6 +11,7 @@ export const CORE = {
   'src/references': [],
   'src/markdown': ['src/references', 'src/workflow'],
   'src/site': ['src/markdown', 'src/references', 'src/workflow'],
+  'src/comments': ['src/workflow'],
 }
 
 /** Glue that must not reach into other glue (the admin never bundles the publisher). */

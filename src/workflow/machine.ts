@@ -33,6 +33,7 @@ import {
   isAssigned,
   isBoardMember,
   isStaff,
+  mayComment,
   mayReview,
   sameId,
   wroteArticle,
@@ -273,7 +274,7 @@ const RULES: Record<WorkflowAction, Rule> = {
 
   comment: {
     authorize(article, actor) {
-      if (!isStaff(actor) && !isBoardMember(actor) && !actsAsAuthor(article, actor)) {
+      if (!mayComment(article, actor)) {
         return refuse(
           'forbidden',
           'not_an_author',
