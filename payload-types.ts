@@ -70,6 +70,7 @@ export interface Config {
     articles: Article;
     citations: Citation;
     reviews: Review;
+    comments: Comment;
     users: User;
     questions: Question;
     'article-renders': ArticleRender;
@@ -85,6 +86,7 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     citations: CitationsSelect<false> | CitationsSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     questions: QuestionsSelect<false> | QuestionsSelect<true>;
     'article-renders': ArticleRendersSelect<false> | ArticleRendersSelect<true>;
@@ -426,6 +428,54 @@ export interface Review {
   contentHash?: string | null;
   comment?: string | null;
   assignee?: (number | null) | User;
+  /**
+   * request changes: the review comments that were open.
+   */
+  openComments?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Comments on passages of articles in review. They are never changed, deleted or published.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  article: number | Article;
+  kind: 'comment' | 'reply' | 'resolve' | 'reopen';
+  thread?: (number | null) | Comment;
+  author?: (number | null) | User;
+  /**
+   * The author's name when they wrote it.
+   */
+  authorName?: string | null;
+  body?: string | null;
+  at: string;
+  /**
+   * The passage commented on, in the revision `contentHash`.
+   */
+  anchor?: {
+    field?: string | null;
+    exact?: string | null;
+    prefix?: string | null;
+    suffix?: string | null;
+    start?: number | null;
+    end?: number | null;
+  };
+  /**
+   * SHA-256 of the revision the comment was written on.
+   */
+  contentHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -611,6 +661,10 @@ export interface PayloadLockedDocument {
         value: number | Review;
       } | null)
     | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -755,6 +809,33 @@ export interface ReviewsSelect<T extends boolean = true> {
   contentHash?: T;
   comment?: T;
   assignee?: T;
+  openComments?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  article?: T;
+  kind?: T;
+  thread?: T;
+  author?: T;
+  authorName?: T;
+  body?: T;
+  at?: T;
+  anchor?:
+    | T
+    | {
+        field?: T;
+        exact?: T;
+        prefix?: T;
+        suffix?: T;
+        start?: T;
+        end?: T;
+      };
+  contentHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -9,6 +9,7 @@ import { Articles } from './collections/Articles'
 import { Citations } from './collections/Citations'
 import { Questions } from './collections/Questions'
 import { Reviews } from './collections/Reviews'
+import { Comments } from './collections/Comments'
 import { Users } from './collections/Users'
 import { workflowMutation } from './collections/Articles/graphql/workflowMutation'
 import { SiteSettings } from './globals/SiteSettings'
@@ -48,7 +49,7 @@ export default buildConfig({
   csrf: [],
   secret: resolveSecret(env),
   db: databaseAdapter(env.DATABASE_URL),
-  collections: [Articles, Citations, Reviews, Users, Questions, ArticleRenders, SiteChanges],
+  collections: [Articles, Citations, Reviews, Comments, Users, Questions, ArticleRenders, SiteChanges],
   globals: [SiteSettings],
   email,
   admin: {

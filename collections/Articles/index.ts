@@ -15,6 +15,7 @@ import { keepServerTimestamps } from '../shared/serverTimestamps'
 import { pagePreviewEndpoint } from './endpoints/pagePreview'
 import { previewEndpoint } from './endpoints/preview'
 import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
+import { commentsListEndpoint, commentsPostEndpoint } from './endpoints/comments'
 import { deriveSlug } from './hooks/deriveSlug'
 import { enforceEditRules } from './hooks/enforceEditRules'
 import { guardPublication } from './hooks/guardPublication'
@@ -95,7 +96,14 @@ export const Articles: CollectionConfig = {
     beforeChange: [keepServerTimestamps, enforceEditRules],
     beforeDelete: [refuseRecordedDelete],
   },
-  endpoints: [previewEndpoint, pagePreviewEndpoint, workflowEndpoint, workflowStatusEndpoint],
+  endpoints: [
+    previewEndpoint,
+    pagePreviewEndpoint,
+    workflowEndpoint,
+    workflowStatusEndpoint,
+    commentsListEndpoint,
+    commentsPostEndpoint,
+  ],
   fields: [
     {
       // The review panel: first in the sidebar, so it is in view beside the top of the article.

@@ -72,5 +72,11 @@ export const Reviews: CollectionConfig = {
     },
     { name: 'comment', type: 'textarea' },
     { name: 'assignee', type: 'relationship', relationTo: 'users' },
+    {
+      // A request for changes carries the review comments still open then (their ids).
+      name: 'openComments',
+      type: 'json',
+      admin: { description: 'request changes: the review comments that were open.' },
+    },
   ],
 }

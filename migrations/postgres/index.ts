@@ -5,6 +5,7 @@ import * as migration_20261201_121655_site_settings_history from './20261201_121
 import * as migration_20261201_140943_publisher_tables from './20261201_140943_publisher_tables';
 import * as migration_20261201_143218_audit_trail_retention from './20261201_143218_audit_trail_retention';
 import * as migration_20261201_155617_reader_questions_and_audience_disclaimers from './20261201_155617_reader_questions_and_audience_disclaimers';
+import * as migration_20261201_175357_review_comments from './20261201_175357_review_comments';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_155617_reader_questions_and_audience_disclaimers.up,
     down: migration_20261201_155617_reader_questions_and_audience_disclaimers.down,
-    name: '20261201_155617_reader_questions_and_audience_disclaimers'
+    name: '20261201_155617_reader_questions_and_audience_disclaimers',
+  },
+  {
+    up: migration_20261201_175357_review_comments.up,
+    down: migration_20261201_175357_review_comments.down,
+    name: '20261201_175357_review_comments'
   },
 ];

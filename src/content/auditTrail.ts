@@ -14,6 +14,8 @@ export async function appendEvent(
   req: PayloadRequest,
   articleId: Id,
   event: WorkflowEvent,
+  /** `request_changes`: the ids of the review comments still open (see collections/Comments). */
+  openComments?: Id[],
 ): Promise<Review> {
   const person = (id: Id | undefined) =>
     id === undefined || id === SYSTEM_ID ? null : (id as User['id'])
@@ -42,6 +44,7 @@ export async function appendEvent(
     contentHash: event.contentHash,
     comment: event.comment ?? null,
     assignee: person(event.assigneeId),
+    ...(openComments ? { openComments: openComments.map(String) } : {}),
   })
 }
 

@@ -20,6 +20,7 @@ import { actorOf, factsOf, isPublished, revisionHash } from './facts'
 import { appendEvent } from '../../../src/content/auditTrail'
 import { WorkflowRefusal } from './refusal'
 import { queuePublish } from '../../../jobs/queuePublish'
+import { openCommentIds } from '../../Comments/log'
 
 export { WorkflowRefusal }
 
@@ -160,7 +161,14 @@ export async function performAction(
       req,
       context: workflowContext(input.action),
     })
-    const event = await appendEvent(req, revision.id, decision.event)
+    // A request for changes carries the review comments still open, so a resubmission can say
+    // which of them were resolved.
+    const event = await appendEvent(
+      req,
+      revision.id,
+      decision.event,
+      input.action === 'request_changes' ? await openCommentIds(req, revision.id) : undefined,
+    )
     await req.payload.jobs.queue({
       task: 'notifyWorkflowEvent',
       input: { eventId: String(event.id) },
