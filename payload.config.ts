@@ -49,7 +49,16 @@ export default buildConfig({
   csrf: [],
   secret: resolveSecret(env),
   db: databaseAdapter(env.DATABASE_URL),
-  collections: [Articles, Citations, Reviews, Comments, Users, Questions, ArticleRenders, SiteChanges],
+  collections: [
+    Articles,
+    Citations,
+    Reviews,
+    Comments,
+    Users,
+    Questions,
+    ArticleRenders,
+    SiteChanges,
+  ],
   globals: [SiteSettings],
   email,
   admin: {

@@ -9,6 +9,7 @@ import { idOf } from './ids'
 import { MarkdownField } from './MarkdownField'
 import { ProblemList, ProblemSummary } from './ProblemList'
 import { errorMessageOf } from './requests'
+import { CommentOnSelection } from './ReviewComments/CommentOnSelection'
 
 import './ArticleMarkdownField.scss'
 
@@ -31,6 +32,7 @@ export const ArticleMarkdownField: CodeFieldClientComponent = (props) => {
   return (
     <div className="article-markdown">
       <MarkdownField {...props} onMount={onMount} />
+      <CommentOnSelection path={props.path} editor={editor} />
       <MarkdownChecks path={props.path} variant={props.path !== 'body'} editor={editor} />
     </div>
   )

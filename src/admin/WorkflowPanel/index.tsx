@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react'
 import type { User } from '../../../payload-types'
 import type { WorkflowAction } from '../../workflow/model'
 import { ProblemList, ProblemSummary } from '../ProblemList'
+import { ReviewComments } from '../ReviewComments/ReviewComments'
 import type { Refused } from '../requests'
 import { Composer } from './Composer'
 import { Facts, Notices, waitingText } from './Facts'
@@ -150,6 +151,9 @@ function Panel({ id }: { id: string | number }) {
           </ul>
         </details>
       ) : null}
+
+      <h3 className="review-panel__subheading">Comments on passages</h3>
+      <ReviewComments />
 
       <h3 className="review-panel__subheading">Checks on the saved version</h3>
       <ProblemSummary
