@@ -175,7 +175,7 @@ test('a reviewer comments on two passages; the author edits one, deletes the oth
   await save.click()
   await expect(save).toBeDisabled()
   // The "saved" notice would cover the panel in the screenshot.
-  await expect(author.getByText('Draft saved successfully.')).toHaveCount(0, { timeout: 20_000 })
+  await expect(author.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 20_000 })
 
   const [first, second] = [comments(author).nth(0), comments(author).nth(1)]
   await expect(first).toHaveAttribute('data-status', 'moved')
