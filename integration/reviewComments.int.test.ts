@@ -20,6 +20,7 @@ import { RestClient } from './helpers/rest'
 let payload: Payload
 let cast: Cast
 let stranger: RestClient
+let strangerEmail: string
 let root: string
 
 const FIRST = 'Low alkaline phosphatase is not a recognised marker of multiple myeloma'
@@ -32,6 +33,7 @@ beforeAll(async () => {
   cast = await createCast(payload)
   const other = await createUser(payload, ['author'])
   stranger = await RestClient.login(other.email, PASSWORD)
+  strangerEmail = other.email
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'comments-it-'))
 })
 afterAll(async () => {
@@ -76,10 +78,12 @@ describe('anchored review comments', () => {
     first = one.body.comment.id
     const two = await post(cast.as.reviewer, article.id, {
       kind: 'comment',
-      body: 'Cite a source for this.',
+      body: `Cite a source for this. @${strangerEmail} wrote on this once.`,
       anchor: anchorFor(body, SECOND),
     })
     expect(two.status, JSON.stringify(two.body)).toBe(201)
+    // An author of other articles may not read this draft: mentioned, but not told.
+    expect(two.body.mentions).toEqual({ notified: [], notNotified: [strangerEmail] })
     second = two.body.comment.id
 
     const stored = await storedComments(article.id)
@@ -113,6 +117,7 @@ describe('anchored review comments', () => {
     expect(mail.subject).toContain('mentioned you')
     expect(mail.text).toContain(FIRST)
     expect(mail.text).toContain(secret)
+    expect(mailTo(strangerEmail)).toEqual([])
   })
 
   it('refuses a selection of text the saved revision does not have, or outside it', async () => {
@@ -300,6 +305,7 @@ describe('anchored review comments', () => {
     expect(all).not.toContain(secret)
     expect(all).not.toContain('I agree with the question.')
     expect(all).not.toContain('Cite a source for this.')
+    expect(all).not.toContain('wrote on this once')
     expect(mailTo().length).toBeGreaterThan(0)
   })
 })

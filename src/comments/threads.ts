@@ -180,6 +180,9 @@ export function decideComment(
   return { ok: true, body: trimmed }
 }
 
+/** A comment notifies at most this many people; further mentions are reported, not sent. */
+export const MAX_MENTIONS = 20
+
 /**
  * The people a comment mentions, as `@name@example.org`: lower-cased email addresses, each once,
  * in the order written. An address inside a word (`me@example.org` without the leading `@`) is

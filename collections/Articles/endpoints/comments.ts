@@ -5,6 +5,7 @@ import type { Article, Comment } from '../../../payload-types'
 import {
   anchorAt,
   decideComment,
+  MAX_MENTIONS,
   MAX_QUOTE_LENGTH,
   notifiesMention,
   parseMentions,
@@ -199,7 +200,10 @@ export const commentsPostEndpoint: Endpoint = {
   },
 }
 
-/** Emails the mentioned people who may read the article (`notifiesMention`); their addresses. */
+/**
+ * Emails the first `MAX_MENTIONS` mentioned people who may read the article (`notifiesMention`);
+ * returns their addresses.
+ */
 async function notifyMentions(
   req: PayloadRequest,
   emails: string[],
@@ -214,7 +218,7 @@ async function notifyMentions(
   if (!emails.length) return []
   const { docs } = await req.payload.find({
     collection: 'users',
-    where: { email: { in: emails } },
+    where: { email: { in: emails.slice(0, MAX_MENTIONS) } },
     depth: 0,
     pagination: false,
     req,
