@@ -228,13 +228,26 @@ test('a reviewer comments on two passages; the author edits one, deletes the oth
   await expect(comments(reviewer).filter({ hasText: 'Resolved by' })).toHaveCount(2)
   await snap(reviewer, 'reviewer-after-resubmit')
 
-  // The composer, checked with axe while open.
-  await selectInBody(reviewer, 'Imaging, not ALP')
-  await reviewer
-    .getByTestId('comment-selection-body')
-    .getByRole('button', { name: 'Comment on the selection' })
-    .click()
-  await expect(reviewer.getByTestId('comment-composer')).toBeVisible()
-  await snap(reviewer.getByTestId('comment-composer'), 'composer')
+  // A passage selected in the rendered preview is found in the source and commented on there.
+  const previewed = reviewer
+    .locator('.article-markdown', { has: reviewer.locator('#field-body') })
+    .locator('.markdown-preview__body p', { hasText: 'Imaging, not ALP' })
+  await previewed.selectText()
+  await previewed.dispatchEvent('mouseup')
+  const bar = reviewer.getByTestId('comment-selection-body')
+  await expect(bar).toContainText('characters selected')
+  await bar.getByRole('button', { name: 'Comment on the selection' }).click()
+  const composer2 = reviewer.getByTestId('comment-composer')
+  await expect(composer2.locator('blockquote')).toHaveText('Imaging, not ALP, finds the lesions.')
+  await snap(composer2, 'composer-from-preview')
   await expectAccessible(reviewer, '[data-testid="comment-composer"]')
+  await composer2
+    .getByRole('textbox', { name: 'Comment on the selected text' })
+    .fill('Which imaging?')
+  await composer2.getByRole('button', { name: 'Add comment' }).click()
+  await expect(comments(reviewer)).toHaveCount(3)
+  await expect(comments(reviewer).filter({ hasText: 'Which imaging?' })).toHaveAttribute(
+    'data-status',
+    'attached',
+  )
 })

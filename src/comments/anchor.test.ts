@@ -5,6 +5,7 @@ import {
   anchorAt,
   CONTEXT_LENGTH,
   editDistance,
+  locateInSource,
   MAX_QUOTE_LENGTH,
   MIN_FUZZY_LENGTH,
   reattach,
@@ -143,6 +144,35 @@ const sentence = fc
   .array(fc.constantFrom(...WORDS), { minLength: 6, maxLength: 14 })
   .map((w) => w.join(' ') + '. ')
 const body = fc.array(sentence, { minLength: 6, maxLength: 30 }).map((s) => s.join(''))
+
+describe('locateInSource', () => {
+  it('finds a passage selected in the rendered text in the Markdown source', () => {
+    const source = 'Intro.\n\nLow ALP is **not** a recognised marker [@smith2020].\n\nMore.'
+    // As the rendered page reads: no emphasis marks, the citation as a number.
+    const rendered = {
+      exact: 'Low ALP is not a recognised marker',
+      prefix: 'Intro.\n',
+      suffix: ' 1.\nMore.',
+    }
+    const found = locateInSource(source, rendered)
+    expect(found).toBeDefined()
+    expect(source.slice(found!.start, found!.end)).toMatch(
+      /^Low ALP is \*\*not\*\* a recognised marker/,
+    )
+    expect(locateInSource(source, { exact: 'Intro.', prefix: '', suffix: '' })).toEqual({
+      start: 0,
+      end: 6,
+    })
+    expect(
+      locateInSource(source, {
+        exact: 'A sentence the source never had at all',
+        prefix: '',
+        suffix: '',
+      }),
+    ).toBeUndefined()
+    expect(locateInSource(source, { exact: '  ', prefix: '', suffix: '' })).toBeUndefined()
+  })
+})
 
 describe('reattach, property-based', () => {
   it('finds the passage again after any edit outside it', () => {

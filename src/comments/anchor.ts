@@ -355,6 +355,22 @@ function sharedTrigrams(grams: Map<string, number>, text: string): number {
   return shared
 }
 
+/**
+ * Where a passage selected in the rendered text is in the Markdown `source`: `quote` is the
+ * selection with the rendered text either side (as a TextQuoteSelector on the rendered page).
+ * Found like a re-attachment (exact with the best context, else approximately, so markup inside
+ * the passage such as `**` costs a few edits); undefined when the source has no such passage.
+ */
+export function locateInSource(source: string, quote: TextQuote): TextPosition | undefined {
+  const exact = quote.exact.trim()
+  if (!exact) return undefined
+  const found = reattach(
+    { field: 'body', exact, prefix: quote.prefix, suffix: quote.suffix, start: 0, end: 0 },
+    source,
+  )
+  return found.status === 'outdated' ? undefined : { start: found.start, end: found.end }
+}
+
 const hasContext = (anchor: TextQuote) => anchor.prefix !== '' || anchor.suffix !== ''
 
 /**

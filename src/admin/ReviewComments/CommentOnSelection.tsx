@@ -137,7 +137,7 @@ export function CommentOnSelection({
         <span className="comment-selection__hint">
           {selected
             ? `${selected.end - selected.start} characters selected`
-            : 'Select text in the editor to comment on it.'}
+            : 'Select text in the editor or the preview to comment on it.'}
         </span>
       </div>
     )

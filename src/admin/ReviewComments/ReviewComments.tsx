@@ -69,7 +69,7 @@ export function ReviewComments() {
       ) : (
         <p className="review-panel__muted">
           {list.mayComment
-            ? 'No comments yet. Select text in the Markdown editor and press “Comment on the selection”.'
+            ? 'No comments yet. Select text in the Markdown editor or its preview and press “Comment on the selection”.'
             : 'No comments yet.'}
         </p>
       )}
