@@ -70,6 +70,7 @@ export interface Config {
     articles: Article;
     citations: Citation;
     reviews: Review;
+    comments: Comment;
     users: User;
     questions: Question;
     'preview-links': PreviewLink;
@@ -86,6 +87,7 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     citations: CitationsSelect<false> | CitationsSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     questions: QuestionsSelect<false> | QuestionsSelect<true>;
     'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
@@ -444,6 +446,54 @@ export interface Review {
     | number
     | boolean
     | null;
+  /**
+   * request changes: the review comments that were open.
+   */
+  openComments?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Comments on passages of articles in review. They are never changed, deleted or published.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  article: number | Article;
+  kind: 'comment' | 'reply' | 'resolve' | 'reopen';
+  thread?: (number | null) | Comment;
+  author?: (number | null) | User;
+  /**
+   * The author's name when they wrote it.
+   */
+  authorName?: string | null;
+  body?: string | null;
+  at: string;
+  /**
+   * The passage commented on, in the revision `contentHash`.
+   */
+  anchor?: {
+    field?: string | null;
+    exact?: string | null;
+    prefix?: string | null;
+    suffix?: string | null;
+    start?: number | null;
+    end?: number | null;
+  };
+  /**
+   * SHA-256 of the revision the comment was written on.
+   */
+  contentHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -658,6 +708,10 @@ export interface PayloadLockedDocument {
         value: number | Review;
       } | null)
     | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -807,6 +861,33 @@ export interface ReviewsSelect<T extends boolean = true> {
   comment?: T;
   assignee?: T;
   references?: T;
+  openComments?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  article?: T;
+  kind?: T;
+  thread?: T;
+  author?: T;
+  authorName?: T;
+  body?: T;
+  at?: T;
+  anchor?:
+    | T
+    | {
+        field?: T;
+        exact?: T;
+        prefix?: T;
+        suffix?: T;
+        start?: T;
+        end?: T;
+      };
+  contentHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -10,6 +10,7 @@ import { Citations } from './collections/Citations'
 import { PreviewLinks } from './collections/PreviewLinks'
 import { Questions } from './collections/Questions'
 import { Reviews } from './collections/Reviews'
+import { Comments } from './collections/Comments'
 import { Users } from './collections/Users'
 import { workflowMutation } from './collections/Articles/graphql/workflowMutation'
 import { SiteSettings } from './globals/SiteSettings'
@@ -53,6 +54,7 @@ export default buildConfig({
     Articles,
     Citations,
     Reviews,
+    Comments,
     Users,
     Questions,
     PreviewLinks,

@@ -12,6 +12,7 @@ export const CORE = {
   'src/markdown': ['src/references', 'src/workflow'],
   'src/site': ['src/markdown', 'src/references', 'src/workflow'],
   'src/diff': ['src/markdown', 'src/references'],
+  'src/comments': ['src/workflow'],
 }
 
 /** Glue that must not reach into other glue (the admin never bundles the publisher). */

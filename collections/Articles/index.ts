@@ -16,6 +16,7 @@ import { changesEndpoint } from './endpoints/changes'
 import { pagePreviewEndpoint } from './endpoints/pagePreview'
 import { previewEndpoint } from './endpoints/preview'
 import { workflowEndpoint, workflowStatusEndpoint } from './endpoints/workflow'
+import { commentsListEndpoint, commentsPostEndpoint } from './endpoints/comments'
 import { deriveSlug } from './hooks/deriveSlug'
 import { enforceEditRules } from './hooks/enforceEditRules'
 import { guardPublication } from './hooks/guardPublication'
@@ -106,6 +107,8 @@ export const Articles: CollectionConfig = {
     workflowEndpoint,
     workflowStatusEndpoint,
     changesEndpoint,
+    commentsListEndpoint,
+    commentsPostEndpoint,
   ],
   fields: [
     {

@@ -83,5 +83,11 @@ export const Reviews: CollectionConfig = {
           'Submissions, approvals and imports: the CSL-JSON of the cited references as they were then (part of what the content hash binds).',
       },
     },
+    {
+      // A request for changes carries the review comments still open then (their ids).
+      name: 'openComments',
+      type: 'json',
+      admin: { description: 'request changes: the review comments that were open.' },
+    },
   ],
 }

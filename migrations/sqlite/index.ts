@@ -8,6 +8,7 @@ import * as migration_20261201_155612_reader_questions_and_audience_disclaimers 
 import * as migration_20261201_174901_reference_policy from './20261201_174901_reference_policy';
 import * as migration_20261201_180517_preview_links from './20261201_180517_preview_links';
 import * as migration_20261201_182434_review_event_references from './20261201_182434_review_event_references';
+import * as migration_20261201_183102_review_comments from './20261201_183102_review_comments';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_182434_review_event_references.up,
     down: migration_20261201_182434_review_event_references.down,
-    name: '20261201_182434_review_event_references'
+    name: '20261201_182434_review_event_references',
+  },
+  {
+    up: migration_20261201_183102_review_comments.up,
+    down: migration_20261201_183102_review_comments.down,
+    name: '20261201_183102_review_comments'
   },
 ];

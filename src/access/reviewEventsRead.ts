@@ -4,7 +4,7 @@ import { authoredBy } from './articleAuthorship'
 import { hasRole } from './roles'
 
 /**
- * Review events: reviewers and staff read all; an author reads the history of the articles they
+ * Review events and review comments (both keyed by `article`): reviewers and staff read all; an author reads the history of the articles they
  * are an author of (`authoredBy`); anonymous readers read none (the public history page is
  * published from approved data).
  */

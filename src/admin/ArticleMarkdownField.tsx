@@ -1,14 +1,16 @@
 'use client'
 import { useConfig, useFormFields } from '@payloadcms/ui'
 import type { CodeFieldClientComponent, CodeFieldClientProps } from 'payload'
-import { type MouseEvent, useCallback, useEffect, useState } from 'react'
+import { type MouseEvent, type SyntheticEvent, useCallback, useEffect, useState } from 'react'
 
 import type { PreviewResult } from '../../collections/Articles/endpoints/preview'
+import { CONTEXT_LENGTH, locateInSource } from '../comments/anchor'
 import type { ContentProblem } from '../markdown/types'
 import { idOf } from './ids'
 import { MarkdownField } from './MarkdownField'
 import { ProblemList, ProblemSummary } from './ProblemList'
 import { errorMessageOf } from './requests'
+import { CommentOnSelection } from './ReviewComments/CommentOnSelection'
 
 import './ArticleMarkdownField.scss'
 
@@ -31,6 +33,7 @@ export const ArticleMarkdownField: CodeFieldClientComponent = (props) => {
   return (
     <div className="article-markdown">
       <MarkdownField {...props} onMount={onMount} />
+      <CommentOnSelection path={props.path} editor={editor} />
       <MarkdownChecks path={props.path} variant={props.path !== 'body'} editor={editor} />
     </div>
   )
@@ -146,6 +149,37 @@ function MarkdownChecks({
     }
   }, [])
 
+  // Text selected in the preview selects its source in the editor, where it can be commented on.
+  const onPreviewSelect = useCallback(
+    (event: SyntheticEvent<HTMLDivElement>) => {
+      const selection = window.getSelection()
+      const model = editor?.editor.getModel()
+      if (!editor || !model || !selection || selection.isCollapsed || !selection.rangeCount) return
+      const range = selection.getRangeAt(0)
+      const preview = event.currentTarget
+      if (!preview.contains(range.commonAncestorContainer)) return
+      const around = (from: boolean) => {
+        const side = document.createRange()
+        side.selectNodeContents(preview)
+        if (from) side.setEnd(range.startContainer, range.startOffset)
+        else side.setStart(range.endContainer, range.endOffset)
+        return side.toString()
+      }
+      const found = locateInSource(model.getValue(), {
+        exact: range.toString(),
+        prefix: around(true).slice(-CONTEXT_LENGTH),
+        suffix: around(false).slice(0, CONTEXT_LENGTH),
+      })
+      if (!found) return
+      const from = model.getPositionAt(found.start)
+      const to = model.getPositionAt(found.end)
+      const source = new editor.monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column)
+      editor.editor.setSelection(source)
+      editor.editor.revealRangeInCenter(source)
+    },
+    [editor],
+  )
+
   const problems = result?.problems ?? []
   return (
     <div className="markdown-checks">
@@ -171,6 +205,8 @@ function MarkdownChecks({
           <div
             className="markdown-preview__body"
             onClick={onPreviewClick}
+            onMouseUp={onPreviewSelect}
+            onKeyUp={onPreviewSelect}
             // Sanitized on the server by the Markdown pipeline (rehype-sanitize, explicit schema).
             dangerouslySetInnerHTML={{ __html: result.html }}
           />

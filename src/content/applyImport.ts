@@ -184,7 +184,12 @@ async function writeArticle(
       : await req.payload.create({ collection: 'articles', data, draft, depth: 0, req })
   // The decision named people by email (this import may have created them).
   const actorId = userIds.get(String(decision.event.actorId)) ?? decision.event.actorId
-  await appendEvent(req, saved.id, { ...decision.event, actorId }, content.references)
+  await appendEvent(
+    req,
+    saved.id,
+    { ...decision.event, actorId },
+    { references: content.references },
+  )
 }
 
 /** A write error in words: a validation error lists each field and what is wrong with it. */

@@ -16,7 +16,12 @@ export async function appendEvent(
   req: PayloadRequest,
   articleId: Id,
   event: WorkflowEvent,
-  references?: readonly CslItem[],
+  recorded: {
+    /** The cited references' CSL-JSON, kept on the events that record them (`recordsReferences`). */
+    references?: readonly CslItem[]
+    /** `request_changes`: the ids of the review comments still open (see collections/Comments). */
+    openComments?: Id[]
+  } = {},
 ): Promise<Review> {
   const person = (id: Id | undefined) =>
     id === undefined || id === SYSTEM_ID ? null : (id as User['id'])
@@ -45,7 +50,9 @@ export async function appendEvent(
     contentHash: event.contentHash,
     comment: event.comment ?? null,
     assignee: person(event.assigneeId),
-    references: recordsReferences(event.type) && references ? [...references] : null,
+    references:
+      recordsReferences(event.type) && recorded.references ? [...recorded.references] : null,
+    ...(recorded.openComments ? { openComments: recorded.openComments.map(String) } : {}),
   })
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Article, Citation, Review, SiteSetting, User } from '../../payload-types'
+import type { Article, Citation, Comment, Review, SiteSetting, User } from '../../payload-types'
 import { fromStored } from '../references'
 import { revisionHash } from './articleContent'
 import {
@@ -11,6 +11,7 @@ import {
   type History,
   HISTORY_FILE,
   PUBLISHED_DIR,
+  type RecordedComment,
   type RecordedEvent,
   type RecordedRevision,
 } from './history'
@@ -140,6 +141,39 @@ async function writeBackup(
         })
       ).docs.map((a) => [String(a.id), a]),
     )
+    // Each article's comment log, oldest first; comments are named by their place in it.
+    const notes = new Map<string, RecordedComment[]>()
+    const placeOf = new Map<string, number>()
+    for await (const notePage of pagesById<Comment>({ article: { in: ids } }, PAGE * 5, (where) =>
+      payload.find({ collection: 'comments', where, sort: 'id', limit: PAGE * 5, depth: 0, req }),
+    )) {
+      for (const note of notePage) {
+        const list = notes.get(refId(note.article)) ?? []
+        placeOf.set(String(note.id), list.length)
+        const anchor = note.anchor
+        list.push({
+          kind: note.kind,
+          thread: note.thread ? (placeOf.get(refId(note.thread)) ?? null) : null,
+          author: emailOf(note.author),
+          authorName: note.authorName ?? null,
+          body: note.body ?? null,
+          at: note.at,
+          anchor:
+            note.kind === 'comment' && anchor && typeof anchor.exact === 'string'
+              ? {
+                  field: anchor.field ?? 'body',
+                  exact: anchor.exact,
+                  prefix: anchor.prefix ?? '',
+                  suffix: anchor.suffix ?? '',
+                  start: anchor.start ?? 0,
+                  end: anchor.end ?? 0,
+                }
+              : null,
+          contentHash: note.contentHash ?? null,
+        })
+        notes.set(refId(note.article), list)
+      }
+    }
     const trail = new Map<string, RecordedEvent[]>()
     for await (const eventPage of pagesById<Review>({ article: { in: ids } }, PAGE * 5, (where) =>
       payload.find({ collection: 'reviews', where, sort: 'id', limit: PAGE * 5, depth: 0, req }),
@@ -160,6 +194,12 @@ async function writeBackup(
           ...(Array.isArray(event.references)
             ? { references: event.references as Record<string, unknown>[] }
             : {}),
+          ...(Array.isArray(event.openComments) && {
+            openComments: (event.openComments as unknown[]).flatMap((id) => {
+              const place = placeOf.get(String(id))
+              return place === undefined ? [] : [place]
+            }),
+          }),
         })
         trail.set(refId(event.article), list)
       }
@@ -195,6 +235,7 @@ async function writeBackup(
         latest: await revision(newerDraft ? latest : (liveDoc ?? latest), 'articles'),
         ...(newerDraft && { published: await revision(liveDoc, PUBLISHED_DIR) }),
         events: recordedEvents,
+        ...(notes.has(String(latest.id)) && { comments: notes.get(String(latest.id)) }),
       }
     }
   }

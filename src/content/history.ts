@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { COMMENT_KINDS } from '../comments'
 import { EVENT_TYPES, WORKFLOW_STATES } from '../workflow'
 
 /**
@@ -61,8 +62,33 @@ const eventSchema = z.strictObject({
   assignee: email.nullable(),
   /** Submissions, approvals and imports: the cited references' CSL-JSON as they were then. */
   references: z.array(z.record(z.string(), z.unknown())).nullable().optional(),
+  /** A request for changes: the review comments still open then, by index in `comments`. */
+  openComments: z.array(z.number().int().nonnegative()).nullable().optional(),
 })
 export type RecordedEvent = z.infer<typeof eventSchema>
+
+/** One entry of an article's review comment log (see collections/Comments), as it was written. */
+const commentSchema = z.strictObject({
+  kind: z.enum(COMMENT_KINDS),
+  /** The thread's first comment, by index in the article's `comments`; null on a `comment`. */
+  thread: z.number().int().nonnegative().nullable(),
+  author: email.nullable(),
+  authorName: z.string().nullable(),
+  body: z.string().nullable(),
+  at: time,
+  anchor: z
+    .strictObject({
+      field: z.string(),
+      exact: z.string(),
+      prefix: z.string(),
+      suffix: z.string(),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  contentHash: z.string().nullable(),
+})
+export type RecordedComment = z.infer<typeof commentSchema>
 
 const articleSchema = z
   .strictObject({
@@ -74,11 +100,31 @@ const articleSchema = z
     published: revisionSchema.optional(),
     /** The audit trail, oldest first. */
     events: z.array(eventSchema),
+    /** The review comments, oldest first (absent: none). */
+    comments: z.array(commentSchema).optional(),
   })
   .refine((a) => a.live || !a.published, {
     message: 'a published revision is given but the article is not live',
     path: ['published'],
   })
+  .refine(
+    (a) =>
+      (a.comments ?? []).every(
+        (c, i) =>
+          (c.kind === 'comment') === (c.thread === null) &&
+          (c.thread === null || (c.thread < i && a.comments![c.thread]!.kind === 'comment')),
+      ),
+    {
+      message:
+        'a reply, resolution or reopening must name an earlier comment of the article as its thread, and a comment none',
+      path: ['comments'],
+    },
+  )
+  .refine(
+    (a) =>
+      a.events.every((e) => (e.openComments ?? []).every((i) => i < (a.comments ?? []).length)),
+    { message: 'an event names a comment the article does not have', path: ['events'] },
+  )
 export type RecordedArticle = z.infer<typeof articleSchema>
 
 export const historySchema = z.strictObject({

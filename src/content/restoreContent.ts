@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import { createLocalReq, type Payload } from 'payload'
 
-import type { Article, Citation, Review, SiteSetting, User } from '../../payload-types'
+import type { Article, Citation, Comment, Review, SiteSetting, User } from '../../payload-types'
 import { canonicalReference, type CslItem } from '../references'
 import { contentHash } from '../workflow'
 import type { ArticleContent } from './articleContent'
@@ -30,6 +30,7 @@ interface RestoredArticle {
   published?: { source: ArticleSource; record: RecordedRevision }
   live: boolean
   events: History['articles'][string]['events']
+  comments: NonNullable<History['articles'][string]['comments']>
 }
 
 /**
@@ -98,10 +99,18 @@ export function checkBackup(
       person(event.actor, `an event of "${slug}"`)
       person(event.assignee, `an event of "${slug}"`)
     }
+    for (const comment of record.comments ?? []) person(comment.author, `a comment on "${slug}"`)
     const latest = revision(latestFiles, record.latest)
     const live = record.published && revision(publishedFiles, record.published)
     if (latest && (!record.published || live)) {
-      articles.push({ slug, latest, published: live, live: record.live, events: record.events })
+      articles.push({
+        slug,
+        latest,
+        published: live,
+        live: record.live,
+        events: record.events,
+        comments: record.comments ?? [],
+      })
     }
   }
   for (const source of bundle.articles) {
@@ -143,7 +152,7 @@ export async function restoreContent(payload: Payload, bundle: Backup): Promise<
   if (!checked.ok) throw new ContentError(checked.problems)
   const req = await createLocalReq({ context: { ...RESTORE_CONTEXT } }, payload)
   const held = await Promise.all(
-    (['users', 'articles', 'citations', 'reviews'] as const).map(
+    (['users', 'articles', 'citations', 'reviews', 'comments'] as const).map(
       async (collection) =>
         [collection, (await payload.count({ collection, req })).totalDocs] as const,
     ),
@@ -249,11 +258,28 @@ export async function restoreContent(payload: Payload, bundle: Backup): Promise<
             req,
           })
         }
-        for (const event of article.events) {
+        const comments: Comment['id'][] = []
+        for (const comment of article.comments) {
+          const stored = await req.payload.create({
+            collection: 'comments',
+            depth: 0,
+            req,
+            data: {
+              ...comment,
+              article: created.id,
+              thread: comment.thread === null ? null : comments[comment.thread],
+              author: user(comment.author),
+              anchor: comment.anchor ?? undefined,
+            },
+          })
+          comments.push(stored.id)
+        }
+        for (const { openComments, ...event } of article.events) {
           await restoreEvent(req, created.id as Review['article'], {
             ...event,
             actor: user(event.actor),
             assignee: user(event.assignee),
+            ...(openComments && { openComments: openComments.map((i) => String(comments[i])) }),
           })
           events++
         }

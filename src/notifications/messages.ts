@@ -101,3 +101,28 @@ export function overdueNotice(
       signature,
   }
 }
+
+/**
+ * The note a person mentioned in a review comment gets: who mentioned them, the passage, and the
+ * comment, with the link to the article. Sent only to people who may read the draft
+ * (`notifiesMention` in src/comments).
+ */
+export function mentionNotice(
+  to: string[],
+  writer: string,
+  article: NoticeArticle,
+  comment: { quote?: string; body: string },
+): Notice | undefined {
+  if (!to.length) return undefined
+  const quote = comment.quote
+    ? `\n\nOn the passage:\n\n> ${comment.quote.replace(/\n/g, '\n> ')}`
+    : ''
+  return {
+    to,
+    subject: `${writer} mentioned you: ${article.title}`,
+    text:
+      `${writer} mentioned you in a review comment on "${article.title}".${quote}\n\n` +
+      `${comment.body}\n\nOpen the article to reply: ${article.adminUrl}` +
+      signature,
+  }
+}

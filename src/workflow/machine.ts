@@ -34,6 +34,7 @@ import {
   isAssigned,
   isBoardMember,
   isStaff,
+  mayComment,
   mayReview,
   sameId,
   wroteArticle,
@@ -290,7 +291,7 @@ const RULES: Record<WorkflowAction, Rule> = {
 
   comment: {
     authorize(article, actor) {
-      if (!isStaff(actor) && !isBoardMember(actor) && !actsAsAuthor(article, actor)) {
+      if (!mayComment(article, actor)) {
         return refuse(
           'forbidden',
           'not_an_author',

@@ -67,6 +67,14 @@ export function mayReview(article: ReviewFacts, person: Actor): boolean {
   return isBoardMember(person) && !wroteArticle(article, person)
 }
 
+/**
+ * May comment on this article (a workflow comment, or a comment anchored to a passage, and replies
+ * to them): staff, any member of the advisory board, and the article's authors.
+ */
+export function mayComment(article: ReviewFacts, actor: Actor): boolean {
+  return isStaff(actor) || isBoardMember(actor) || actsAsAuthor(article, actor)
+}
+
 /** The id of the system actor; the audit trail records it as no person. */
 export const SYSTEM_ID = 'system'
 

@@ -20,6 +20,7 @@ import { actorOf, factsOf, isPublished, referenceCheckOf, revisionHash } from '.
 import { appendEvent } from '../../../src/content/auditTrail'
 import { WorkflowRefusal } from './refusal'
 import { queuePublish } from '../../../jobs/queuePublish'
+import { openCommentIds } from '../../Comments/log'
 
 export { WorkflowRefusal }
 
@@ -165,7 +166,13 @@ export async function performAction(
       req,
       context: workflowContext(input.action),
     })
-    const event = await appendEvent(req, revision.id, decision.event, content.references)
+    // A request for changes carries the review comments still open, so a resubmission can say
+    // which of them were resolved.
+    const event = await appendEvent(req, revision.id, decision.event, {
+      references: content.references,
+      openComments:
+        input.action === 'request_changes' ? await openCommentIds(req, revision.id) : undefined,
+    })
     await req.payload.jobs.queue({
       task: 'notifyWorkflowEvent',
       input: { eventId: String(event.id) },

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 
 import type { WorkflowStatus } from '../../../collections/Articles/workflow/status'
 import { ACTION_LABELS, type WorkflowAction } from '../../workflow/model'
+import { CarriedComments } from '../ReviewComments/ReviewComments'
 
 /** What each action does, said before the person confirms it. */
 const INTRO: Record<WorkflowAction, string> = {
@@ -94,6 +95,9 @@ export function Composer({
           ? 'Choose the board member who will review this article. Its text is locked during the review.'
           : INTRO[action]}
       </p>
+      {action === 'request_changes' || action === 'submit' ? (
+        <CarriedComments action={action} />
+      ) : null}
       {assigning ? (
         <div className="review-panel__input">
           <label htmlFor={assigneeId}>Board member to review it (required)</label>

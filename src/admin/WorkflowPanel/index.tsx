@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react'
 import type { User } from '../../../payload-types'
 import type { WorkflowAction } from '../../workflow/model'
 import { ProblemList, ProblemSummary } from '../ProblemList'
+import { ReviewComments } from '../ReviewComments/ReviewComments'
 import type { Refused } from '../requests'
 import { Changes } from './Changes'
 import { Composer } from './Composer'
@@ -156,6 +157,9 @@ function Panel({ id }: { id: string | number }) {
 
       <h3 className="review-panel__subheading">Changes</h3>
       <Changes id={id} revision={`${status.state}:${status.contentHash}`} />
+
+      <h3 className="review-panel__subheading">Comments on passages</h3>
+      <ReviewComments />
 
       <h3 className="review-panel__subheading">References</h3>
       <References references={status.references} onChanged={load} />
