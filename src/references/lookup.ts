@@ -1,6 +1,7 @@
 import { CSL_DATE_VARIABLES, CSL_NAME_VARIABLES, CSL_OTHER_TEXT_VARIABLES, CSL_TYPES } from './csl'
 import type { LookupIdentifier } from './importText'
 import { isPlainObject } from './json'
+import { COLUMN_VARIABLES } from './stored'
 import { medlineToCsl, readMedline } from './medline'
 
 /**
@@ -121,23 +122,12 @@ const CROSSREF_TYPES: Record<string, string> = {
   other: 'document',
 }
 
+/** Every standard CSL variable (a look-up's own `id` is not a citation key: it is dropped). */
 const KEPT = new Set<string>([
   ...CSL_NAME_VARIABLES,
   ...CSL_DATE_VARIABLES,
   ...CSL_OTHER_TEXT_VARIABLES,
-  'type',
-  'title',
-  'container-title',
-  'publisher',
-  'volume',
-  'issue',
-  'page',
-  'DOI',
-  'PMID',
-  'PMCID',
-  'ISBN',
-  'URL',
-  'note',
+  ...COLUMN_VARIABLES.filter((variable) => variable !== 'id'),
 ])
 const NAME_PARTS = [
   'family',

@@ -1,4 +1,4 @@
-import type { WorkflowState } from './model'
+import type { ReferenceCheck, WorkflowState } from './model'
 
 /** Why a published revision may not be shown to readers as it stands. */
 export type ApprovalProblem =
@@ -32,28 +32,6 @@ export function approvalProblem(
     }
   }
   return undefined
-}
-
-/**
- * What approval asks of an article's references (a site setting): every one verified by a
- * reviewer against its source (`require-verified`, the default for new sites), or approval with a
- * warning for each one that is not (`warn`).
- */
-export const REFERENCE_POLICIES = ['require-verified', 'warn'] as const
-export type ReferencePolicy = (typeof REFERENCE_POLICIES)[number]
-export const DEFAULT_REFERENCE_POLICY: ReferencePolicy = 'require-verified'
-export const REFERENCE_POLICY_LABELS: Record<ReferencePolicy, string> = {
-  'require-verified': 'Approval requires every reference verified',
-  warn: 'Approval warns about unverified references',
-}
-
-/** The references of the revision under review, as approval's rule needs them. */
-export interface ReferenceCheck {
-  policy: ReferencePolicy
-  /** Citation keys of the revision's references, in order. */
-  keys: readonly string[]
-  /** Those of them not verified now (never verified, or changed since they were). */
-  unverified: readonly string[]
 }
 
 /** What the reference rule says about approving now: nothing, a refusal, or warnings. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { ReferenceCheck } from './approval'
 
 import {
   actionRefusal,
@@ -18,6 +17,7 @@ import {
   WORKFLOW_STATES,
 } from './model'
 import type {
+  ReferenceCheck,
   ActionInput,
   Actor,
   ArticleFacts,

@@ -1,4 +1,3 @@
-import type { ReferenceCheck } from './approval'
 /** The review states of an article, in the order an article normally moves through them. */
 export const WORKFLOW_STATES = [
   'draft',
@@ -64,6 +63,28 @@ export interface ContentProblem {
   column?: number
   /** Which article field the problem is in: 'title' | 'summary' | 'body' | 'references' | ... */
   field?: string
+}
+
+/**
+ * What approval asks of an article's references (a site setting): every one verified by a
+ * reviewer against its source (`require-verified`, the default for new sites), or approval with a
+ * warning for each one that is not (`warn`).
+ */
+export const REFERENCE_POLICIES = ['require-verified', 'warn'] as const
+export type ReferencePolicy = (typeof REFERENCE_POLICIES)[number]
+export const DEFAULT_REFERENCE_POLICY: ReferencePolicy = 'require-verified'
+export const REFERENCE_POLICY_LABELS: Record<ReferencePolicy, string> = {
+  'require-verified': 'Approval requires every reference verified',
+  warn: 'Approval warns about unverified references',
+}
+
+/** The references of the revision under review, as approval's rule needs them. */
+export interface ReferenceCheck {
+  policy: ReferencePolicy
+  /** Citation keys of the revision's references, in order. */
+  keys: readonly string[]
+  /** Those of them not verified now (never verified, or changed since they were). */
+  unverified: readonly string[]
 }
 
 /** Per-action input. Which fields an action needs is stated on `decide`. */
