@@ -206,10 +206,15 @@ test('an article goes from draft to the published site by clicking through the a
   await noApprove(author)
   await snap(author, 'author-resubmitted')
 
-  // 6. The reviewer starts the review again and approves.
+  // 6. The reviewer starts the review again, verifies each reference and approves.
   await openArticle(reviewer, id)
   await act(reviewer, 'Start review', 'Start review')
   await expectState(reviewer, id, 'under_review')
+  const boxes = panel(reviewer).getByTestId('review-references').getByRole('checkbox')
+  for (let i = 0; i < (await boxes.count()); i++) {
+    if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check()
+  }
+  await expect(panel(reviewer).getByTestId('references-blocking')).toHaveCount(0)
   await act(reviewer, 'Approve', 'Approve and publish')
   await expectState(reviewer, id, 'approved')
   await expect(panel(reviewer)).toContainText('by Demo Reviewer')

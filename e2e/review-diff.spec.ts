@@ -58,6 +58,10 @@ test('approve, edit body, patient version and a cited reference, resubmit: the r
     }),
   )
   const id = created.doc.id as number
+  // The reviewer checks both references (a new site approves only verified ones).
+  for (const citation of [reference.doc.id, seedRef.id]) {
+    await ok(await reviewer.patch(`/citations/${citation}`, { verified: true }))
+  }
   for (const [who, action] of [
     [author, 'submit'],
     [reviewer, 'start_review'],
