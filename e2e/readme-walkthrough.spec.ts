@@ -70,15 +70,19 @@ test('the README walk-through: author submits, reviewer approves, reader reads a
 
   // 3. The reviewer checks the references and approves it.
   const references = panel(page).getByTestId('review-references')
-  await expect(panel(page).getByTestId('references-blocking')).toContainText(
-    'Verify every reference before approving: 6 of 6 are not verified',
-  )
   const boxes = references.getByRole('checkbox')
   await expect(boxes).toHaveCount(6)
-  for (let i = 0; i < 6; i++) {
-    await boxes.nth(i).check()
-    await expect(references).toContainText(`${i + 1} of 6 verified`)
+  // Other specs of the run may have checked some of the seed's references already.
+  if (!(await boxes.nth(0).isChecked())) {
+    await expect(panel(page).getByTestId('references-blocking')).toContainText(
+      'Verify every reference before approving',
+    )
   }
+  for (let i = 0; i < 6; i++) {
+    if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check()
+    await expect(boxes.nth(i)).toBeChecked()
+  }
+  await expect(references).toContainText('6 of 6 verified')
   await expect(references).toContainText('Verified by Demo Reviewer')
   await expect(panel(page).getByTestId('references-blocking')).toHaveCount(0)
   await snap(page, '3-reviewer-verified-references')
