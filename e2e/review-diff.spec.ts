@@ -55,13 +55,13 @@ test('approve, edit body, patient version and a cited reference, resubmit: the r
     }),
   )
   const id = created.doc.id as number
-  for (const [who, action] of [
-    [author, 'submit'],
-    [reviewer, 'start_review'],
-    [reviewer, 'approve'],
-  ] as const) {
-    await ok(await who.post(`/articles/${id}/workflow`, { action }))
+  await ok(await author.post(`/articles/${id}/workflow`, { action: 'submit' }))
+  await ok(await reviewer.post(`/articles/${id}/workflow`, { action: 'start_review' }))
+  // A new site approves only verified references: the reviewer ticks both, as in the panel.
+  for (const citation of [reference.doc.id, seedRef.id]) {
+    await ok(await reviewer.patch(`/citations/${citation}`, { verified: true }))
   }
+  await ok(await reviewer.post(`/articles/${id}/workflow`, { action: 'approve' }))
 
   // The author edits the body, the patient version and the cited reference, and resubmits.
   await ok(
