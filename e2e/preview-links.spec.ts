@@ -5,6 +5,7 @@ import { createClient } from '@libsql/client'
 import { expect, test } from '@playwright/test'
 
 import { E2E_DIR } from '../playwright.config'
+import { expectAccessible, SHOTS, WCAG_TAGS } from './desk'
 import { api, signIn } from './helpers'
 
 /**
@@ -12,7 +13,6 @@ import { api, signIn } from './helpers'
  * the clinician opens it, comments under a name and email, and is refused once the link expires.
  * Screenshots go to test-results/screenshots/.
  */
-const SHOTS = path.join('test-results', 'screenshots')
 const MARKER = 'Beta blockers after a first myocardial infarction'
 
 test('an outside clinician opens a preview link, comments, and is refused after expiry', async ({
@@ -50,11 +50,7 @@ test('an outside clinician opens a preview link, comments, and is refused after 
   const url = await address.inputValue()
   await expect(links.getByRole('listitem')).toContainText('Dr Olu Outside, cardiology · open')
   await links.screenshot({ path: path.join(SHOTS, 'preview-link-shared.png') })
-  const panelScan = await new AxeBuilder({ page })
-    .include('[data-testid="preview-links"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  expect(panelScan.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+  await expectAccessible(page, '[data-testid="preview-links"]')
 
   // The clinician, with no account and no cookies, opens it and comments.
   const outside = await browser.newContext()
@@ -63,9 +59,7 @@ test('an outside clinician opens a preview link, comments, and is refused after 
   await expect(visitor.getByText(MARKER)).toBeVisible()
   await expect(visitor.getByRole('heading', { name: 'Comment on this draft' })).toBeVisible()
   await visitor.screenshot({ path: path.join(SHOTS, 'preview-link-page.png'), fullPage: true })
-  const pageScan = await new AxeBuilder({ page: visitor })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
+  const pageScan = await new AxeBuilder({ page: visitor }).withTags(WCAG_TAGS).analyze()
   expect(pageScan.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
   await visitor.getByLabel('Your name', { exact: true }).fill('Dr Olu Outside')
   await visitor.getByLabel('Your email', { exact: true }).fill('olu@clinic.example')

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
 
 import { STATE_LABELS } from '../src/workflow/model'
+import { confirmAction as confirm, panel } from './desk'
 import { account, SEED_SLUG, SEED_TITLE } from './helpers'
 
 /**
@@ -13,8 +14,6 @@ import { account, SEED_SLUG, SEED_TITLE } from './helpers'
 const SHOTS = path.join('test-results', `readme-${process.env.E2E_HOST ?? 'localhost'}`)
 const snap = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
-
-const panel = (page: Page) => page.getByRole('region', { name: 'Review', exact: true })
 
 async function signInAt(page: Page, role: 'author' | 'reviewer' | 'editor') {
   const { email, password } = account(role)
@@ -30,14 +29,6 @@ async function signOut(page: Page) {
   await page.goto('/admin/logout')
   await expect(page).toHaveURL(/\/admin\/login/)
   await expect(page.getByLabel('Email')).toBeVisible()
-}
-
-async function confirm(page: Page, action: string, confirmation: string) {
-  await panel(page).getByRole('button', { name: action, exact: true }).click()
-  await panel(page)
-    .getByRole('group', { name: confirmation })
-    .getByRole('button', { name: confirmation, exact: true })
-    .click()
 }
 
 test('the README walk-through: author submits, reviewer approves, reader reads and asks', async ({

@@ -1,12 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
+import { expectAccessible, snap } from './desk'
 import { signIn } from './helpers'
 
-const SHOTS = path.join('test-results', 'screenshots')
 const fixture = (name: string) =>
   fs.readFileSync(path.join('src/references/fixtures/import', name), 'utf8')
 
@@ -44,16 +43,8 @@ test('an author pastes three BibTeX references, checks the preview, saves them, 
   await firstKey.fill('sasson2013increasing')
   await expect(panel.getByLabel('Citation key for entry 3')).toHaveValue('Oliveira_2009')
 
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await panel.screenshot({ path: path.join(SHOTS, 'references-import-preview.png') })
-
-  const axe = await new AxeBuilder({ page })
-    .include('.reference-import__panel')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-    [],
-  )
+  await snap(panel, 'references-import-preview')
+  await expectAccessible(page, '.reference-import__panel')
 
   await panel.getByRole('button', { name: 'Save 3 references' }).click()
   await expect(panel).toContainText(
@@ -65,7 +56,7 @@ test('an author pastes three BibTeX references, checks the preview, saves them, 
   for (const key of ['sasson2013increasing', 'Frank_1970', 'Oliveira_2009']) {
     await expect(table.getByRole('link', { name: key, exact: true })).toBeVisible()
   }
-  await page.screenshot({ path: path.join(SHOTS, 'references-import-saved.png'), fullPage: true })
+  await snap(page, 'references-import-saved')
 
   // Pasting them again flags each as already stored, and leaves it unchosen.
   await panel.getByLabel('References', { exact: true }).fill(THREE)
@@ -75,7 +66,7 @@ test('an author pastes three BibTeX references, checks the preview, saves them, 
   )
   await expect(panel.getByRole('checkbox', { name: 'Import entry 1' })).not.toBeChecked()
   await expect(panel.getByRole('button', { name: 'Save 0 references' })).toBeDisabled()
-  await panel.screenshot({ path: path.join(SHOTS, 'references-import-duplicates.png') })
+  await snap(panel, 'references-import-duplicates')
 
   // A PubMed download (.nbib) uploaded instead: its format is taken from the name, keys made.
   await panel
@@ -123,9 +114,6 @@ test('an author pastes three BibTeX references, checks the preview, saves them, 
     .getByRole('button', { name: 'Submit for review', exact: true })
     .click()
   await expect(review.getByTestId('review-state')).toHaveText('Submitted')
-  await page.screenshot({
-    path: path.join(SHOTS, 'references-import-submitted.png'),
-    fullPage: true,
-  })
+  await snap(page, 'references-import-submitted')
   await context.close()
 })

@@ -1,103 +1,23 @@
-import fs from 'node:fs'
-import path from 'node:path'
+import { expect, type Locator, type Page, test } from '@playwright/test'
 
-import AxeBuilder from '@axe-core/playwright'
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
+import {
+  bodySelection,
+  commentOn,
+  comments,
+  expectAccessible,
+  openArticle,
+  panel,
+  selectInBody,
+  session,
+  snap,
+} from './desk'
+import { account, api } from './helpers'
 
-import type { Role } from '../src/workflow/model'
-import { account, api, signIn } from './helpers'
-
-/** Where the screenshots go (looked at by people, not compared by the test). */
-const SHOTS = path.join('test-results', 'screenshots')
 let shots = 0
-
-async function snap(target: Page | Locator, step: string): Promise<void> {
+/** The screenshots of this spec, numbered in the order they are taken. */
+const shot = (target: Page | Locator, step: string) => {
   shots += 1
-  const file = path.join(SHOTS, `review-comments-${String(shots).padStart(2, '0')}-${step}.png`)
-  if ('goto' in target) await target.screenshot({ path: file, fullPage: true })
-  else await target.screenshot({ path: file })
-}
-
-async function session(browser: Browser, role: Role): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
-  const page = await context.newPage()
-  await signIn(page, role)
-  return page
-}
-
-const panel = (page: Page): Locator => page.getByRole('region', { name: 'Review', exact: true })
-const comments = (page: Page): Locator => panel(page).getByTestId('review-comment')
-
-async function openArticle(page: Page, id: number): Promise<void> {
-  await page.goto(`/admin/collections/articles/${id}`)
-  await expect(panel(page).getByTestId('review-state')).toBeVisible()
-  await expect(page.locator('#field-body .monaco-editor')).toBeVisible()
-}
-
-type MonacoGlobal = {
-  monaco: {
-    Range: new (a: number, b: number, c: number, d: number) => unknown
-    editor: {
-      getEditors: () => {
-        getModel: () => {
-          getValue: () => string
-          getPositionAt: (offset: number) => { lineNumber: number; column: number }
-          getValueInRange: (range: unknown) => string
-        } | null
-        getSelection: () => unknown
-        getContainerDomNode: () => HTMLElement
-        setSelection: (range: unknown) => void
-        revealRangeInCenter: (range: unknown) => void
-        focus: () => void
-      }[]
-    }
-  }
-}
-
-/**
- * Selects `passage` in the body's Monaco editor, as a person dragging over it would end up with
- * (Monaco's own selection; a drag across wrapped lines is not reliable to script).
- */
-async function selectInBody(page: Page, passage: string): Promise<void> {
-  await page.evaluate((passage) => {
-    const { monaco } = window as unknown as MonacoGlobal
-    const editor = monaco.editor
-      .getEditors()
-      .find((e) => e.getContainerDomNode().closest('#field-body'))
-    const model = editor?.getModel()
-    if (!editor || !model) throw new Error('no body editor')
-    const start = model.getValue().indexOf(passage)
-    if (start < 0) throw new Error(`"${passage}" is not in the body`)
-    const from = model.getPositionAt(start)
-    const to = model.getPositionAt(start + passage.length)
-    const range = new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column)
-    editor.setSelection(range)
-    editor.revealRangeInCenter(range)
-    editor.focus()
-  }, passage)
-}
-
-async function commentOn(page: Page, passage: string, text: string): Promise<void> {
-  await selectInBody(page, passage)
-  const bar = page.getByTestId('comment-selection-body')
-  await expect(bar).toContainText(`${passage.length} characters selected`)
-  await bar.getByRole('button', { name: 'Comment on the selection' }).click()
-  const composer = page.getByTestId('comment-composer')
-  await expect(composer.locator('blockquote')).toHaveText(passage)
-  await composer.getByRole('textbox', { name: 'Comment on the selected text' }).fill(text)
-  await composer.getByRole('button', { name: 'Add comment' }).click()
-  await expect(composer).toHaveCount(0)
-}
-
-/** axe on our own components: no WCAG 2.1 A/AA violation. */
-async function expectAccessible(page: Page, selector: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([])
+  return snap(target, `review-comments-${String(shots).padStart(2, '0')}-${step}`)
 }
 
 const FIRST = 'Low alkaline phosphatase is not a recognised marker of multiple myeloma'
@@ -109,7 +29,6 @@ test('a reviewer comments on two passages; the author edits one, deletes the oth
   request,
 }) => {
   test.setTimeout(240_000)
-  fs.mkdirSync(SHOTS, { recursive: true })
 
   // The article, submitted and in review: set up through the API, as the walk-through spec proves
   // those steps in the admin.
@@ -149,8 +68,8 @@ test('a reviewer comments on two passages; the author edits one, deletes the oth
   await expect(comments(reviewer).nth(0).locator('blockquote')).toHaveText(FIRST)
   await expect(comments(reviewer).nth(1).locator('blockquote')).toHaveText(SECOND)
   await expect(reviewer.locator('#field-body .review-comment-mark').first()).toBeVisible()
-  await snap(panel(reviewer), 'reviewer-two-comments')
-  await snap(reviewer, 'reviewer-page')
+  await shot(panel(reviewer), 'reviewer-two-comments')
+  await shot(reviewer, 'reviewer-page')
   await expectAccessible(reviewer, '[data-testid="review-comments"]')
 
   await panel(reviewer).getByRole('button', { name: 'Request changes', exact: true }).click()
@@ -184,17 +103,11 @@ test('a reviewer comments on two passages; the author edits one, deletes the oth
   await expect(second).toHaveAttribute('data-status', 'outdated')
   await expect(second).toContainText('Outdated')
   await expect(second.locator('blockquote')).toHaveText(SECOND)
-  await snap(panel(author), 'author-reattached-and-outdated')
+  await shot(panel(author), 'author-reattached-and-outdated')
 
   // Clicking a passage shows it in the editor.
   await first.locator('.review-comments__quote-button').click()
-  const selected = await author.evaluate(() => {
-    const editor = (window as unknown as MonacoGlobal).monaco.editor
-      .getEditors()
-      .find((e) => e.getContainerDomNode().closest('#field-body'))
-    return editor?.getModel()?.getValueInRange(editor.getSelection()) ?? ''
-  })
-  expect(selected).toBe(EDITED)
+  expect(await bodySelection(author)).toBe(EDITED)
 
   // The author replies to one, resolves both and resubmits.
   await first.getByRole('button', { name: 'Reply' }).click()
@@ -215,10 +128,10 @@ test('a reviewer comments on two passages; the author edits one, deletes the oth
   await expect(submit.getByTestId('carried-comments')).toHaveText(
     '2 of the 2 comments sent with the request for changes are resolved.',
   )
-  await snap(submit, 'author-submit-form')
+  await shot(submit, 'author-submit-form')
   await submit.getByRole('button', { name: 'Submit for review', exact: true }).click()
   await expect(panel(author).getByTestId('review-state')).toContainText('Submitted')
-  await snap(panel(author), 'author-resubmitted')
+  await shot(panel(author), 'author-resubmitted')
 
   // The reviewer sees which of the comments were resolved.
   await openArticle(reviewer, id)
@@ -226,7 +139,7 @@ test('a reviewer comments on two passages; the author edits one, deletes the oth
     '2 of 2 resolved',
   )
   await expect(comments(reviewer).filter({ hasText: 'Resolved by' })).toHaveCount(2)
-  await snap(reviewer, 'reviewer-after-resubmit')
+  await shot(reviewer, 'reviewer-after-resubmit')
 
   // A passage selected in the rendered preview is found in the source and commented on there.
   const previewed = reviewer
@@ -239,7 +152,7 @@ test('a reviewer comments on two passages; the author edits one, deletes the oth
   await bar.getByRole('button', { name: 'Comment on the selection' }).click()
   const composer2 = reviewer.getByTestId('comment-composer')
   await expect(composer2.locator('blockquote')).toHaveText('Imaging, not ALP, finds the lesions.')
-  await snap(composer2, 'composer-from-preview')
+  await shot(composer2, 'composer-from-preview')
   await expectAccessible(reviewer, '[data-testid="comment-composer"]')
   await composer2
     .getByRole('textbox', { name: 'Comment on the selected text' })

@@ -397,6 +397,7 @@ function commentForm(token: string, password?: string) {
       ...(password ? [h('input', { type: 'hidden', name: 'password', value: password })] : []),
       field('preview-name', 'Your name', {
         name: 'name',
+        type: 'text',
         required: true,
         autocomplete: 'name',
         maxlength: 200,
