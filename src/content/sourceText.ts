@@ -75,18 +75,27 @@ export function splitFrontMatter(
 
 /**
  * YAML for `value` that reads back exactly as it was. Block scalars read best, but `yaml` writes
- * a few strings (a line of only spaces) in forms that read back differently: then every string is
- * double-quoted, where nothing is lost.
+ * a few strings (a line of only spaces, blank lines indented more than the first) in forms that
+ * read back differently or not at all: then every string is double-quoted, where nothing is lost.
  */
 export function toYaml(value: Record<string, unknown>): string {
   const yaml = stringify(value, { lineWidth: 100, blockQuote: 'literal' })
-  if (isDeepStrictEqual(parse(yaml), value)) return yaml
+  if (readsBackAs(yaml, value)) return yaml
   return stringify(value, {
     lineWidth: 0,
     blockQuote: false,
     defaultStringType: 'QUOTE_DOUBLE',
     defaultKeyType: 'PLAIN',
   })
+}
+
+/** Whether `yaml` parses to `value` (some block scalars `yaml` writes do not parse at all). */
+function readsBackAs(yaml: string, value: unknown): boolean {
+  try {
+    return isDeepStrictEqual(parse(yaml), value)
+  } catch {
+    return false
+  }
 }
 
 /** A Markdown file from its front matter and body: the inverse of `splitFrontMatter`. */
