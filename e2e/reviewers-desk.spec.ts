@@ -54,6 +54,9 @@ const OURS = [
   '[data-testid="comment-composer"]',
   '.review-changes__dialog',
   '.reference-import',
+  '.review-dashboard',
+  '.state-pill',
+  '.page-preview',
 ]
 
 const WIDGETS_FILE = path.join('test-results', 'axe-payload-widgets.json')
@@ -71,8 +74,14 @@ test("the reviewer's desk: import, cite, review with comments, revise, diff, ver
   }
   const stamp = Date.now().toString(36)
 
-  // 1. The author pastes three references as BibTeX and checks the preview.
+  // 1. The author pastes three references as BibTeX and checks the preview. First, our other
+  // admin components as the author meets them: the review dashboard and the articles list.
   const author = await session(browser, 'author')
+  await expect(author.locator('.review-dashboard')).toBeVisible()
+  await list(author, 'dashboard')
+  await author.goto('/admin/collections/articles')
+  await expect(author.locator('.state-pill').first()).toBeVisible()
+  await list(author, 'articles list')
   await author.goto('/admin/collections/citations')
   await author.getByRole('button', { name: 'Import references' }).click()
   const importer = author.getByRole('region', { name: 'Import references' })
