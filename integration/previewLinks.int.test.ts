@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { User } from '../payload-types'
 import { createCitation, createUser, PASSWORD } from './helpers/fixtures'
 import { testPayload } from './helpers/payload'
-import { RestClient } from './helpers/rest'
+import { approveThroughWorkflow, RestClient } from './helpers/rest'
+import { CAUTION_TEXT } from '../src/site/components/ArticlePage'
 
 let payload: Payload
 let author: User
@@ -89,6 +90,7 @@ describe('preview links for reviewers without an account', () => {
     expect(page.headers.get('set-cookie')).toBeNull()
     expect(page.text).toContain(MARKER)
     expect(page.text).toContain('Comment on this draft')
+    expect(page.text).toContain(CAUTION_TEXT)
     // The draft itself stays closed to the same visitor everywhere else.
     expect((await anonymous.get(`/articles/${article}?draft=true`)).status).not.toBe(200)
     expect(JSON.stringify((await anonymous.get('/articles?draft=true')).body)).not.toContain(MARKER)
@@ -107,6 +109,20 @@ describe('preview links for reviewers without an account', () => {
     expect(events[0]).toMatchObject({ actorName: 'Eda Editor' })
     expect(events[0]!.comment).toContain('For Dr Olu Outside, cardiology, until')
     expect(events[1]).toMatchObject({ actor: null, actorName: 'Dr Olu Outside, cardiology' })
+  })
+
+  it('shows a link to the approved, live revision as approved, without the caution banner', async () => {
+    const article = await draftArticle()
+    await approveThroughWorkflow(article, as.author, as.reviewer)
+    const { path } = await share(article)
+    const page = await open(path)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain(MARKER)
+    expect(page.text).not.toContain(CAUTION_TEXT)
+    // A newer draft is another revision: a link to it is pending review again.
+    await as.author.patch(`/articles/${article}?draft=true`, { summary: 'A newer draft.' })
+    const newer = await open((await share(article)).path)
+    expect(newer.text).toContain(CAUTION_TEXT)
   })
 
   it('takes a comment under a name and email the editor sees, never published', async () => {

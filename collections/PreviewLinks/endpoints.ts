@@ -23,6 +23,7 @@ import {
   type Role,
 } from '../../src/workflow'
 import { renderPreviewPage } from '../Articles/endpoints/pagePreview'
+import { personRef } from '../../src/publish/people'
 import { publicLink } from './summary'
 import { readBody, refusal } from '../Articles/endpoints/respond'
 import { revisionHash } from '../Articles/workflow/facts'
@@ -301,18 +302,40 @@ export const openLinkEndpoints: Endpoint[] = (['get', 'post'] as const).map((met
         req,
       })
       const revision = version.version as unknown as Article
+      // A link made to the approved, live revision shows it as approved, not as pending review.
+      const live = await req.payload
+        .findByID({ collection: 'articles', id: article.id, depth: 1, req })
+        .catch(() => undefined)
+      const approver = live?.approval?.approvedBy
+      const approval =
+        live?._status === 'published' &&
+        live.approval?.hash === link.contentHash &&
+        live.approval.approvedAt &&
+        typeof approver === 'object' &&
+        approver !== null
+          ? {
+              at: live.approval.approvedAt,
+              by: personRef(approver),
+              reviewDue: live.reviewDue ?? undefined,
+            }
+          : undefined
       let html: string
       try {
-        html = await renderPreviewPage(req, {
-          id: article.id,
-          title: revision.title,
-          summary: revision.summary,
-          topics: revision.topics,
-          body: revision.body,
-          variants: revision.variants,
-          citations: (revision.citations ?? []).map(refId),
-          authors: (revision.authors ?? []).map(refId),
-        })
+        html = await renderPreviewPage(
+          req,
+          {
+            id: article.id,
+            title: revision.title,
+            summary: revision.summary,
+            topics: revision.topics,
+            body: revision.body,
+            variants: revision.variants,
+            citations: (revision.citations ?? []).map(refId),
+            authors: (revision.authors ?? []).map(refId),
+          },
+          undefined,
+          approval,
+        )
       } catch (error) {
         const problem = budgetProblem(error)
         if (!problem) throw error

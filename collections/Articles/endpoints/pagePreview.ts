@@ -7,6 +7,7 @@ import { MARKDOWN_LIMITS } from '../../../src/markdown'
 import { fromStored } from '../../../src/references'
 import { INITIAL_STATE } from '../../../src/workflow'
 import { personRef } from '../../../src/publish/people'
+import type { PersonRef } from '../../../src/site/types'
 import { budgetProblem, renderPool } from '../../../src/render'
 import { VARIANT_AUDIENCES } from '../../../src/site/audiences'
 import type { ArticleEvent } from '../../../src/site/view'
@@ -75,8 +76,16 @@ export const pagePreviewEndpoint: Endpoint = {
   },
 }
 
+/** The approval of a revision that is the live, approved one (a preview link may show it). */
+export interface PreviewApproval {
+  at: string
+  by: PersonRef
+  reviewDue?: string
+}
+
 /**
- * The whole page of an unreviewed revision as readers would see it, with the caution banner:
+ * The whole page of a revision as readers would see it, with the caution banner unless
+ * `approval` says it is the approved, live revision:
  * the content as given (the edit form's, or a stored revision's), its references, authors and,
  * for a saved article, its state and history. Read as `user` may read them; without one (a
  * preview link, which names its one revision), as the server. Throws the render pool's budget
@@ -86,6 +95,7 @@ export async function renderPreviewPage(
   req: PayloadRequest,
   input: PagePreviewRequest,
   user?: PayloadRequest['user'],
+  approval?: PreviewApproval,
 ): Promise<string> {
   const as = user ? ({ req, overrideAccess: false, user } as const) : ({ req } as const)
   const [settings, citations, authors, saved] = await Promise.all([
@@ -145,8 +155,11 @@ export async function renderPreviewPage(
       const person = byId.get(String(a))
       return person ? [personRef(person)] : []
     }),
-    // Unreviewed content: the page carries the caution banner, as it would on the site.
-    approved: false,
+    // Unreviewed content carries the caution banner, as it would on the site.
+    approved: approval !== undefined,
+    ...(approval
+      ? { approval: { at: approval.at, by: approval.by }, reviewDue: approval.reviewDue }
+      : {}),
     state: saved?.state ?? INITIAL_STATE,
     updatedAt: saved?.updatedAt ?? new Date().toISOString(),
     events,
