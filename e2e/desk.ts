@@ -209,3 +209,67 @@ export async function scanPage(
     })),
   }))
 }
+
+const importFixture = (name: string) =>
+  fs.readFileSync(path.join('src/references/fixtures/import', name), 'utf8')
+
+/** Three references as authors have them: Zotero's, doi.org's and Google Scholar's BibTeX. */
+export const THREE_BIBTEX = [
+  importFixture('zotero-sasson2013.bib'),
+  importFixture('doi-org-frank1970.bib'),
+  importFixture('google-scholar-oliveira2009.bib'),
+].join('\n')
+
+/**
+ * Opens "Import references" above the Citations list, pastes `THREE_BIBTEX` and previews it: the
+ * three entries are read as BibTeX and shown in the site's style. Returns the panel, the preview and its rows.
+ */
+export async function previewThreeBibtex(
+  page: Page,
+): Promise<{ importer: Locator; preview: Locator; rows: Locator }> {
+  await page.goto('/admin/collections/citations')
+  await page.getByRole('button', { name: 'Import references' }).click()
+  const importer = page.getByRole('region', { name: 'Import references' })
+  await importer.getByLabel('References', { exact: true }).fill(THREE_BIBTEX)
+  await importer.getByRole('button', { name: 'Preview' }).click()
+  const preview = importer.getByTestId('reference-import-preview')
+  await expect(preview).toContainText('3 entries read as BibTeX')
+  const rows = preview.locator('tbody tr')
+  await expect(rows).toHaveCount(3)
+  await expect(rows.nth(0)).toContainText('Sasson C, Meischke H, Abella BS')
+  await expect(rows.nth(1)).toContainText('Frank HS')
+  await expect(rows.nth(2)).toContainText('Oliveira A')
+  return { importer, preview, rows }
+}
+
+/**
+ * The author rewrites one commented passage (`replace`: what to select, what to type) and deletes
+ * another (`remove`, with the space after it), saves, and finds the first comment re-attached to
+ * `edited` ("Passage changed") and the second outdated, still quoting `removed`. Returns the two.
+ */
+export async function reviseCommentedPassages(
+  author: Page,
+  passages: { replace: [string, string]; remove: string; edited: string; removed: string },
+): Promise<[Locator, Locator]> {
+  await expect(comments(author)).toHaveCount(2)
+  await expect(panel(author).getByTestId('review-comments-round')).toContainText('0 of 2 resolved')
+  await selectInBody(author, passages.replace[0])
+  await author.keyboard.type(passages.replace[1])
+  await selectInBody(author, passages.remove)
+  await author.keyboard.press('Backspace')
+  const save = author.getByRole('button', { name: 'Save Draft' })
+  await save.click()
+  await expect(save).toBeDisabled()
+  // The "saved" notice would cover the panel in a screenshot.
+  await expect(author.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 20_000 })
+  const [moved, outdated] = [comments(author).nth(0), comments(author).nth(1)]
+  await expect(moved).toHaveAttribute('data-status', 'moved')
+  await expect(moved).toContainText('Passage changed')
+  await expect(moved.locator('.review-comments__quote-button blockquote')).toHaveText(
+    passages.edited,
+  )
+  await expect(outdated).toHaveAttribute('data-status', 'outdated')
+  await expect(outdated).toContainText('Outdated')
+  await expect(outdated.locator('blockquote')).toHaveText(passages.removed)
+  return [moved, outdated]
+}

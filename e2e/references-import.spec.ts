@@ -1,20 +1,9 @@
-import fs from 'node:fs'
 import path from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { expectAccessible, snap } from './desk'
+import { expectAccessible, previewThreeBibtex, snap, THREE_BIBTEX } from './desk'
 import { signIn } from './helpers'
-
-const fixture = (name: string) =>
-  fs.readFileSync(path.join('src/references/fixtures/import', name), 'utf8')
-
-/** Three references as authors have them: Zotero's, doi.org's and Google Scholar's BibTeX. */
-const THREE = [
-  fixture('zotero-sasson2013.bib'),
-  fixture('doi-org-frank1970.bib'),
-  fixture('google-scholar-oliveira2009.bib'),
-].join('\n')
 
 test('an author pastes three BibTeX references, checks the preview, saves them, cites them and submits', async ({
   browser,
@@ -22,21 +11,8 @@ test('an author pastes three BibTeX references, checks the preview, saves them, 
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
   const page = await context.newPage()
   await signIn(page, 'author')
-  await page.goto('/admin/collections/citations')
-
-  await page.getByRole('button', { name: 'Import references' }).click()
-  const panel = page.getByRole('region', { name: 'Import references' })
-  await panel.getByLabel('References', { exact: true }).fill(THREE)
-  await panel.getByRole('button', { name: 'Preview' }).click()
-
-  const preview = panel.getByTestId('reference-import-preview')
-  await expect(preview).toContainText('3 entries read as BibTeX')
-  const rows = preview.locator('tbody tr')
-  await expect(rows).toHaveCount(3)
-  await expect(rows.nth(0)).toContainText('Sasson C, Meischke H, Abella BS')
+  const { importer: panel, preview, rows } = await previewThreeBibtex(page)
   await expect(rows.nth(0)).toContainText('Circulation')
-  await expect(rows.nth(1)).toContainText('Frank HS')
-  await expect(rows.nth(2)).toContainText('Oliveira A')
   // BibTeX keys are kept, and can be edited.
   const firstKey = panel.getByLabel('Citation key for entry 1')
   await expect(firstKey).toHaveValue('sasson_increasing_2013')
@@ -59,7 +35,7 @@ test('an author pastes three BibTeX references, checks the preview, saves them, 
   await snap(page, 'references-import-saved')
 
   // Pasting them again flags each as already stored, and leaves it unchosen.
-  await panel.getByLabel('References', { exact: true }).fill(THREE)
+  await panel.getByLabel('References', { exact: true }).fill(THREE_BIBTEX)
   await panel.getByRole('button', { name: 'Preview' }).click()
   await expect(rows.nth(0)).toContainText(
     'Already stored as [@sasson2013increasing] (same DOI): cite that key instead.',

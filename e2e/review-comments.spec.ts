@@ -7,7 +7,7 @@ import {
   expectAccessible,
   openArticle,
   panel,
-  selectInBody,
+  reviseCommentedPassages,
   session,
   snap,
 } from './desk'
@@ -84,25 +84,12 @@ test('a reviewer comments on two passages; the author edits one, deletes the oth
   // The author edits one passage and deletes the other.
   const author = await session(browser, 'author')
   await openArticle(author, id)
-  await expect(comments(author)).toHaveCount(2)
-  await expect(panel(author).getByTestId('review-comments-round')).toContainText('0 of 2 resolved')
-  await selectInBody(author, 'a recognised marker')
-  await author.keyboard.type('an accepted marker')
-  await selectInBody(author, `${SECOND} `)
-  await author.keyboard.press('Backspace')
-  const save = author.getByRole('button', { name: 'Save Draft' })
-  await save.click()
-  await expect(save).toBeDisabled()
-  // The "saved" notice would cover the panel in the screenshot.
-  await expect(author.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 20_000 })
-
-  const [first, second] = [comments(author).nth(0), comments(author).nth(1)]
-  await expect(first).toHaveAttribute('data-status', 'moved')
-  await expect(first).toContainText('Passage changed')
-  await expect(first.locator('.review-comments__quote-button blockquote')).toHaveText(EDITED)
-  await expect(second).toHaveAttribute('data-status', 'outdated')
-  await expect(second).toContainText('Outdated')
-  await expect(second.locator('blockquote')).toHaveText(SECOND)
+  const [first, second] = await reviseCommentedPassages(author, {
+    replace: ['a recognised marker', 'an accepted marker'],
+    remove: `${SECOND} `,
+    edited: EDITED,
+    removed: SECOND,
+  })
   await shot(panel(author), 'author-reattached-and-outdated')
 
   // Clicking a passage shows it in the editor.

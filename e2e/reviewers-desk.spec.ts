@@ -15,12 +15,13 @@ import {
   expectAccessible,
   openArticle,
   panel,
+  previewThreeBibtex,
+  reviseCommentedPassages,
   scanPage,
-  selectInBody,
   session,
   snap,
-  WCAG_TAGS,
   type WidgetViolation,
+  WCAG_TAGS,
 } from './desk'
 import { api } from './helpers'
 
@@ -33,14 +34,7 @@ import { api } from './helpers'
  * written to test-results/axe-payload-widgets.json.
  */
 
-const fixture = (name: string) =>
-  fs.readFileSync(path.join('src/references/fixtures/import', name), 'utf8')
 /** Three references as authors have them: Zotero's, doi.org's and Google Scholar's BibTeX. */
-const THREE = [
-  fixture('zotero-sasson2013.bib'),
-  fixture('doi-org-frank1970.bib'),
-  fixture('google-scholar-oliveira2009.bib'),
-].join('\n')
 
 const FIRST = 'Bystander CPR is given least often in low-income neighbourhoods'
 const EDITED = 'Bystander CPR is given less often in low-income neighbourhoods'
@@ -82,18 +76,7 @@ test("the reviewer's desk: import, cite, review with comments, revise, diff, ver
   await author.goto('/admin/collections/articles')
   await expect(author.locator('.state-pill').first()).toBeVisible()
   await list(author, 'articles list')
-  await author.goto('/admin/collections/citations')
-  await author.getByRole('button', { name: 'Import references' }).click()
-  const importer = author.getByRole('region', { name: 'Import references' })
-  await importer.getByLabel('References', { exact: true }).fill(THREE)
-  await importer.getByRole('button', { name: 'Preview' }).click()
-  const preview = importer.getByTestId('reference-import-preview')
-  await expect(preview).toContainText('3 entries read as BibTeX')
-  const rows = preview.locator('tbody tr')
-  await expect(rows).toHaveCount(3)
-  await expect(rows.nth(0)).toContainText('Sasson C, Meischke H, Abella BS')
-  await expect(rows.nth(1)).toContainText('Frank HS')
-  await expect(rows.nth(2)).toContainText('Oliveira A')
+  const { importer, rows } = await previewThreeBibtex(author)
   await snap(importer, 'desk-import-preview')
   await expectAccessible(author, '.reference-import__panel')
   await list(author, 'citations list with the import panel open')
@@ -186,23 +169,12 @@ test("the reviewer's desk: import, cite, review with comments, revise, diff, ver
 
   // 5. The author edits one passage (its comment re-attaches) and deletes the other (outdated).
   await openArticle(author, id)
-  await expect(comments(author)).toHaveCount(2)
-  await expect(panel(author).getByTestId('review-comments-round')).toContainText('0 of 2 resolved')
-  await selectInBody(author, 'least often')
-  await author.keyboard.type('less often')
-  await selectInBody(author, `${SECOND} `)
-  await author.keyboard.press('Backspace')
-  const save = author.getByRole('button', { name: 'Save Draft' })
-  await save.click()
-  await expect(save).toBeDisabled()
-  await expect(author.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 20_000 })
-  const [moved, outdated] = [comments(author).nth(0), comments(author).nth(1)]
-  await expect(moved).toHaveAttribute('data-status', 'moved')
-  await expect(moved).toContainText('Passage changed')
-  await expect(moved.locator('.review-comments__quote-button blockquote')).toHaveText(EDITED)
-  await expect(outdated).toHaveAttribute('data-status', 'outdated')
-  await expect(outdated).toContainText('Outdated')
-  await expect(outdated.locator('blockquote')).toHaveText(SECOND)
+  const [moved, outdated] = await reviseCommentedPassages(author, {
+    replace: ['least often', 'less often'],
+    remove: `${SECOND} `,
+    edited: EDITED,
+    removed: SECOND,
+  })
   await moved.locator('.review-comments__quote-button').click()
   expect(await bodySelection(author)).toBe(EDITED)
   await snap(panel(author), 'desk-comments-reattached-outdated')
