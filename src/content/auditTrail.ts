@@ -23,9 +23,7 @@ export async function appendEvent(
     openComments?: Id[]
   } = {},
 ): Promise<Review> {
-  const person = (id: Id | undefined) =>
-    id === undefined || id === SYSTEM_ID ? null : (id as User['id'])
-  const actor = person(event.actorId)
+  const actor = personId(event.actorId)
   // The actor's name and credentials are copied into the event: the record keeps who acted, as
   // they were then, whatever later happens to the profile.
   const profile =
@@ -39,9 +37,26 @@ export async function appendEvent(
           disableErrors: true,
           req,
         })
-  return storeEvent(req, articleId as Review['article'], {
+  return storeEvent(req, articleId as Review['article'], eventRecord(event, profile, recorded))
+}
+
+/** An actor's or assignee's id as the trail stores it: 'system' (or none) is no person. */
+const personId = (id: Id | undefined) =>
+  id === undefined || id === SYSTEM_ID ? null : (id as User['id'])
+
+/**
+ * How the trail stores an event the workflow decided: people by id, the actor's name and
+ * credentials as `profile` gives them now (frozen), and what `recorded` keeps with it. The one
+ * shape of an event, whether one is appended (`appendEvent`) or an import writes many at once.
+ */
+export function eventRecord(
+  event: WorkflowEvent,
+  profile: { name?: string | null; credentials?: string | null } | null,
+  recorded: { references?: readonly CslItem[]; openComments?: Id[] } = {},
+): StoredEvent {
+  return {
     type: event.type,
-    actor,
+    actor: personId(event.actorId),
     actorName: profile?.name ?? null,
     actorCredentials: profile?.credentials ?? null,
     at: event.at.toISOString(),
@@ -49,11 +64,11 @@ export async function appendEvent(
     to: event.to,
     contentHash: event.contentHash,
     comment: event.comment ?? null,
-    assignee: person(event.assigneeId),
+    assignee: personId(event.assigneeId),
     references:
       recordsReferences(event.type) && recorded.references ? [...recorded.references] : null,
     ...(recorded.openComments ? { openComments: recorded.openComments.map(String) } : {}),
-  })
+  }
 }
 
 /**

@@ -1,7 +1,13 @@
 import { createLocalReq, type Payload } from 'payload'
 
 import { renderOptions } from './renderOptions'
-import { applyImport, countPlan, IMPORT_CONTEXT, type ImportReport } from './applyImport'
+import {
+  applyImport,
+  type ApplyOptions,
+  countPlan,
+  IMPORT_CONTEXT,
+  type ImportReport,
+} from './applyImport'
 import { candidateKeys, checkImport } from './checkImport'
 import { type ImportPlan, planImport } from './importPlan'
 import { type ContentBundle, ContentError } from './loadContentDir'
@@ -24,7 +30,11 @@ const lower = (email: string) => email.trim().toLowerCase()
 export async function importContent(
   payload: Payload,
   bundle: ContentBundle,
-  { dryRun = false, now = new Date() }: { dryRun?: boolean; now?: Date } = {},
+  {
+    dryRun = false,
+    now = new Date(),
+    ...apply
+  }: { dryRun?: boolean; now?: Date } & ApplyOptions = {},
 ): Promise<ImportReport & { plan: ImportPlan }> {
   const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, payload)
   const emails = new Set(bundle.people.map((p) => lower(p.email)))
@@ -43,6 +53,6 @@ export async function importContent(
   const checks = await checkImport(bundle, stored, await renderOptions(req))
   const planned = planImport(bundle, existing, checks, { importer: SYSTEM_ACTOR, now })
   if (!planned.ok) throw new ContentError(planned.problems)
-  const report = dryRun ? countPlan(planned.plan) : await applyImport(payload, planned.plan)
+  const report = dryRun ? countPlan(planned.plan) : await applyImport(payload, planned.plan, apply)
   return { ...report, plan: planned.plan }
 }
