@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { joinFrontMatter, parseWithPositions, splitFrontMatter, toYaml } from './sourceText'
+import {
+  joinFrontMatter,
+  parseWithPositions,
+  repeatedKey,
+  splitFrontMatter,
+  toYaml,
+} from './sourceText'
 
 /** Text as people and pasted sources give it: line ends of every kind, YAML's own signs, Unicode. */
 const awkward = fc.string({
@@ -76,5 +82,38 @@ describe('toYaml', () => {
     expect(toYaml({ body: '## Heading\n\nText [@key].\n' })).toBe(
       'body: |\n  ## Heading\n\n  Text [@key].\n',
     )
+  })
+})
+
+describe('JSON files', () => {
+  it('refuses a key that appears twice in one object, at its line', () => {
+    const text = '[\n {"id": "a", "title": "T"},\n {"id": "b",\n  "title": "U", "title": "V"}\n]'
+    expect(parseWithPositions(text, 'json')).toEqual({
+      ok: false,
+      line: 4,
+      column: 17,
+      message: 'Invalid JSON: the key "title" appears twice in one object',
+    })
+  })
+
+  it('finds a repeated key however it is written, and only within one object', () => {
+    expect(repeatedKey('{"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]}')).toBeUndefined()
+    expect(repeatedKey('{"a\\"b": 1, "x": "{\\"a\\": 1}", "a\\u0022b": 2}')).toEqual({
+      key: 'a"b',
+      offset: 31,
+    })
+    expect(repeatedKey('[{"k": [1, {"k": 2}], "k": 3}]')?.key).toBe('k')
+  })
+
+  it('never reports a repeated key in what JSON.stringify writes', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => !repeatedKey(JSON.stringify(value, null, 1))))
+  })
+
+  it('locates a value for a validation message only when asked, as the YAML parser places it', () => {
+    const text = '[\n  {\n    "id": "a",\n    "title": 3\n  }\n]'
+    const parsed = parseWithPositions(text, 'json')
+    expect(parsed.ok && parsed.value).toEqual([{ id: 'a', title: 3 }])
+    expect(parsed.ok && parsed.locate([0, 'title'])).toEqual({ line: 4, column: 14 })
+    expect(parsed.ok && parsed.locate([0, 'missing'])).toBeUndefined()
   })
 })
