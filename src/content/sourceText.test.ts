@@ -60,7 +60,8 @@ describe('joinFrontMatter', () => {
       ),
       { numRuns: 2000 },
     )
-  })
+    // 2 000 generated front matters: seconds on a machine other work is loading.
+  }, 60_000)
 })
 
 describe('joinFrontMatter, the cases found', () => {
