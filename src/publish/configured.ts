@@ -50,7 +50,7 @@ export async function publishConfiguredSite(
 /** A publish report in a few lines for a terminal. */
 export function describePublish(report: PublishReport): string {
   const lines = [
-    `Published ${report.articles.length} article(s) to ${report.dir} in ${report.durationMs} ms: ` +
+    `Published ${report.articles} article(s) to ${report.dir} in ${report.durationMs} ms: ` +
       `${report.rendered.length} file(s) made, ${report.reused} unchanged` +
       (report.full ? ' (a full publish)' : '') +
       `; ${report.renderedDocuments} article(s) rendered from Markdown.`,
