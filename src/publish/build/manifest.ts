@@ -110,12 +110,15 @@ export interface Build {
   articles: ShardedTable<ManifestArticle>
 }
 
-/** What picks a site path's shard: its first two segments (`articles/x`), so an article's pages share one. */
+/**
+ * What picks a site path's shard: an item of a folder of items (`articles/x/…`, `topics/x/…`) by
+ * its first two segments, so an article's pages share one; any other file by its folder (the
+ * site's own files, `index.html`, `feed.xml`…, share the root's), so that a publish reads a few
+ * shards for the pages every publish makes again.
+ */
 export const fileGroup = (sitePath: string): string => {
-  const slash = sitePath.indexOf('/')
-  if (slash === -1) return sitePath
-  const next = sitePath.indexOf('/', slash + 1)
-  return next === -1 ? sitePath : sitePath.slice(0, next)
+  const parts = sitePath.split('/')
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts.length === 2 ? parts[0]! : ''
 }
 
 /** Opens the tables of a build (or, without one, empty tables for a first build). */
