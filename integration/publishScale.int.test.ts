@@ -92,8 +92,9 @@ describe(`one approval on a site of ${ARTICLES} articles`, () => {
   it('reads and writes a few manifest shards and objects, not the whole build', async () => {
     const live = (await currentBuild(root))!
     const shards = live.manifest.files.shards.filter(Boolean).length
-    // The site is spread over (nearly) every shard: "a few" below means a few of many.
-    expect(shards).toBeGreaterThan(SHARDS * 0.6)
+    // The site is spread over most shards (an article's pages share one): "a few" below means
+    // a few of many.
+    expect(shards).toBeGreaterThan(SHARDS / 2)
     expect(live.manifest.files.size).toBeGreaterThan(2 * ARTICLES)
     const slug = slugs[3]!
     const page = `articles/${slug}/index.html`
@@ -113,7 +114,9 @@ describe(`one approval on a site of ${ARTICLES} articles`, () => {
     const manifest = await fs.stat(
       path.resolve(root, (await fs.readlink(sitePaths(root).current)) as string),
     )
-    expect(manifest.size).toBeLessThan(64 * 1024)
+    // Its size is the shard tables' and the ranked lists' kept entries, whatever the size of
+    // the site (a manifest of the whole build held some 1.3 KB per article: 260 KB here).
+    expect(manifest.size).toBeLessThan(160 * 1024)
 
     after = (await readSiteFile(root, page))!
     expect(after).toContain('One more sentence, approved again')
