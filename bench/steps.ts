@@ -12,7 +12,7 @@ import { createLocalReq, type Payload } from 'payload'
 
 import { performAction } from '../collections/Articles/workflow/performAction'
 import { closeAndExit, openPayload } from '../scripts/lib/openPayload'
-import { currentBuild } from '../src/publish/build'
+import { changedFiles, currentBuild } from '../src/publish/build'
 import { publishConfiguredSite } from '../src/publish/configured'
 import { siteDir, readEnv } from '../src/config/env'
 
@@ -53,9 +53,10 @@ if (step === 'clear-renders') {
   await performAction(author, article.id, { action: 'submit' })
   const reviewer = await asUser(payload, reviewerId)
   await performAction(reviewer, article.id, { action: 'start_review' })
+  // The live build before, for the report (not part of the time measured).
+  const before = await currentBuild(siteDir(readEnv()))
   await performAction(reviewer, article.id, { action: 'approve' })
   const approved = performance.now()
-  const before = await currentBuild(siteDir(readEnv()))
   let result: Record<string, unknown> = {}
   if (publish) {
     const run = await payload.jobs.run({
@@ -65,14 +66,12 @@ if (step === 'clear-renders') {
     })
     const live = performance.now()
     const after = await currentBuild(siteDir(readEnv()))
-    const paths = new Set([...Object.keys(before?.files ?? {}), ...Object.keys(after?.files ?? {})])
     result = {
       approvalToLiveMs: live - approved,
-      newBuild: after?.buildId !== before?.buildId,
+      newBuild: after?.manifest.buildId !== before?.manifest.buildId,
       jobs: Object.keys(run.jobStatus ?? {}).length,
       // Files of the live build that are new, changed or gone.
-      filesChanged: [...paths].filter((p) => before?.files[p]?.object !== after?.files[p]?.object)
-        .length,
+      filesChanged: (await changedFiles(before, after)).length,
     }
   }
   console.log(JSON.stringify({ approved: slug, ...result }))

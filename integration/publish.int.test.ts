@@ -81,7 +81,7 @@ async function read(file: string): Promise<string> {
   if (text === undefined) throw new Error(`${file} is not in the live build`)
   return text
 }
-const objectOf = async (file: string) => (await currentBuild(root))!.files[file]?.object
+const objectOf = async (file: string) => (await (await currentBuild(root))!.files.get(file))?.object
 
 describe('publishing', () => {
   let first: Article
@@ -89,7 +89,7 @@ describe('publishing', () => {
   it('publishes approved articles with every page the site needs', async () => {
     first = await approvedArticle('Yes, low or normal ALP is typical')
     const report = await publishSite(payload, options())
-    expect(report.articles).toContain(first.slug)
+    expect(report.published).toContain(first.slug)
     expect(report.refused.filter((r) => r.slug === first.slug)).toEqual([])
     for (const file of [
       `articles/${first.slug}/index.html`,
@@ -162,7 +162,8 @@ describe('publishing', () => {
     const res = await asEditor.post(`/articles/${article.id}/workflow`, { action: 'unpublish' })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     const report = await publishSite(payload, options())
-    expect(report.articles).not.toContain(article.slug)
+    expect(report.removed).toContain(article.slug)
+    expect(report.published).not.toContain(article.slug)
     expect(await readSiteFile(root, `articles/${article.slug}/index.html`)).toBeUndefined()
     expect(await read('index.html')).not.toContain(article.title)
     const meta = JSON.parse(await read('search/meta.json'))
@@ -293,7 +294,7 @@ describe('publishing', () => {
     const report = await publishSite(payload, options({ rendererVersion: relabelled.version }))
     // A refused article cannot be rendered from the database: its last pages are carried over.
     const refused = new Set(report.refused.map((r) => r.slug))
-    const rendered = report.articles.filter((slug) => !refused.has(slug))
+    const rendered = report.published.filter((slug) => !refused.has(slug))
     expect(rendered.length).toBeGreaterThan(1)
     for (const slug of rendered) {
       expect(report.rendered).toContain(`articles/${slug}/index.html`)
@@ -307,10 +308,12 @@ describe('publishing', () => {
 describe('a publish killed at any point', () => {
   /** Every file of the live build of `dir`, as the server would serve it. */
   async function liveSite(dir: string): Promise<Record<string, string | undefined>> {
-    const manifest = await currentBuild(dir)
-    if (!manifest) return {}
+    const build = await currentBuild(dir)
+    if (!build) return {}
     const files: Record<string, string | undefined> = {}
-    for (const file of Object.keys(manifest.files).sort()) {
+    const paths: string[] = []
+    for await (const [file] of build.files.entries()) paths.push(file)
+    for (const file of paths.sort()) {
       files[file] = await readSiteFile(dir, file)
     }
     return files

@@ -150,7 +150,7 @@ describe('references exported by a reference manager', () => {
   it('publish: the approved article is not refused, its references in the site style', async () => {
     const report = await publishSite(payload, options())
     expect(report.refused.filter((refusal) => refusal.slug === slug)).toEqual([])
-    expect(report.articles).toContain(slug)
+    expect(report.published).toContain(slug)
     const html = await page()
     // Vancouver: six authors then "et al.", the date with its month, abbreviated page range.
     expect(html).toContain(

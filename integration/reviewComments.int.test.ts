@@ -296,7 +296,8 @@ describe('anchored review comments', () => {
       documentsVersion: 'test',
     })
     const build = await currentBuild(root)
-    const files = Object.keys(build!.files)
+    const files: string[] = []
+    for await (const [file] of build!.files.entries()) files.push(file)
     const page = files.find((f) => f.includes('articles/') && f.endsWith('.html'))
     expect(page, 'an article page was published').toBeDefined()
     const texts = await Promise.all(files.map((f) => readSiteFile(root, f)))

@@ -50,10 +50,11 @@ export async function publishConfiguredSite(
 /** A publish report in a few lines for a terminal. */
 export function describePublish(report: PublishReport): string {
   const lines = [
-    `Published ${report.articles.length} article(s) to ${report.dir} in ${report.durationMs} ms: ` +
+    `Published ${report.articles} article(s) to ${report.dir} in ${report.durationMs} ms: ` +
       `${report.rendered.length} file(s) made, ${report.reused} unchanged` +
       (report.full ? ' (a full publish)' : '') +
-      `; ${report.renderedDocuments} article(s) rendered from Markdown.`,
+      `; ${report.renderedDocuments} article(s) rendered from Markdown; ` +
+      `${report.manifest.shardsRead} manifest shard(s) read, ${report.manifest.shardsWritten} written.`,
   ]
   for (const r of report.refused) lines.push(`  refused ${r.slug}: ${r.reason}`)
   for (const w of report.warnings) lines.push(`  warning ${w}`)

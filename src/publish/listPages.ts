@@ -3,8 +3,9 @@ import fs from 'node:fs/promises'
 import type { Root } from 'hast'
 
 import * as site from '../site'
-import type { FeedArticle, Person, SiteInfo } from '../site'
+import type { Person, SiteInfo } from '../site'
 import { fingerprint, sha256 } from './build'
+import type { ListViews } from './listState'
 
 /** A file of the site besides the article pages: its path, inputs, and how to make it. */
 export interface PlannedFile {
@@ -38,21 +39,21 @@ export const pagePath = (url: string): string =>
 /**
  * Every file of the site that is not an article's own page: the home page, the topic pages, the
  * feed, the sitemaps, the board, the policy, the 404 page, robots.txt and the assets. Each is
- * planned with the inputs it is made from (so an unchanged one is not made again), from the
- * summaries of the articles on the site: lists follow what changed, not the size of the site.
+ * planned with the inputs it is made from (so an unchanged one is not made again). Topic pages
+ * and article sitemaps are planned only where `views` lists them (the ones a publish changed):
+ * lists follow what changed, not the size of the site.
  */
 export async function listFiles({
   info,
   siteKey,
-  articles,
+  views,
   board,
   policy,
   render,
 }: {
   info: SiteInfo
   siteKey: string
-  /** Every article on the site. */
-  articles: readonly FeedArticle[]
+  views: ListViews
   board: Person[]
   policy: Root
   render: Renderers
@@ -61,31 +62,21 @@ export async function listFiles({
   const plan = (path: string, input: unknown, make: PlannedFile['render']) =>
     files.push({ path, input: fingerprint(path, siteKey, input), render: make })
 
-  const topics = site.topicIndex(articles)
-  const topicRefs = [...topics.values()].map((t) => t.topic)
-  const recent = site.recentlyReviewed(articles)
+  const { recent, topics: topicRefs, feed } = views
   plan(pagePath(site.SITE_PATHS.home), [recent, topicRefs], () =>
     render.renderHomePage(info, recent, topicRefs),
   )
-  for (const { topic, articles: members } of topics.values()) {
+  for (const { topic, articles: members } of views.topicPages) {
     plan(pagePath(topic.url), [topic, members], () => render.renderTopicPage(info, topic, members))
   }
-  const feed = site.feedEntries(articles)
   plan(pagePath(site.SITE_PATHS.feed), feed, () => render.renderAtomFeed(info, feed))
 
-  const shards = new Map<number, FeedArticle[]>()
-  for (let shard = 0; shard < site.SITEMAP_SHARDS; shard++) shards.set(shard, [])
-  for (const article of articles) shards.get(site.sitemapShard(article.slug))!.push(article)
-  const index: site.SitemapUrl[] = []
-  for (const [shard, members] of shards) {
-    const urls = site.articleSitemapUrls(members)
-    if (!urls.length) continue
-    const url = site.sitemapShardUrl(shard)
-    index.push({ url, lastmod: newest(urls.map((u) => u.lastmod)) })
-    plan(pagePath(url), urls, () => render.renderSitemap(info, urls))
+  for (const { shard, urls } of views.sitemapPages) {
+    plan(pagePath(site.sitemapShardUrl(shard)), urls, () => render.renderSitemap(info, urls))
   }
+  const index: site.SitemapUrl[] = [...views.sitemapIndex]
   const pages: site.SitemapUrl[] = [
-    { url: site.SITE_PATHS.home, lastmod: newest(articles.map((a) => a.updated)) },
+    { url: site.SITE_PATHS.home, lastmod: views.newest },
     { url: site.SITE_PATHS.board },
     { url: site.SITE_PATHS.policy },
     ...topicRefs.map((t) => ({ url: t.url })),
@@ -105,10 +96,10 @@ export async function listFiles({
   return files
 }
 
-function newest(dates: (string | undefined)[]): string | undefined {
-  let best: string | undefined
-  for (const date of dates) {
-    if (date && (!best || site.isoDateTime(date) > site.isoDateTime(best))) best = date
-  }
-  return best
+/** The files of list pages that are gone (a topic nobody writes about, an emptied sitemap). */
+export function goneListFiles(views: ListViews): string[] {
+  return [
+    ...views.goneTopics.map((t) => pagePath(t.url)),
+    ...views.goneSitemaps.map((shard) => pagePath(site.sitemapShardUrl(shard))),
+  ]
 }

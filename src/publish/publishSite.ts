@@ -8,23 +8,27 @@ import { createMarkdownProcessor, type MarkdownOptions } from '../markdown'
 import { DEFAULT_CITATION_STYLE, isCitationStyle } from '../references'
 import { type RenderPool, renderPool } from '../render'
 import * as site from '../site'
-import type { SearchRecord, SiteInfo } from '../site'
+import type { FeedArticle, SearchRecord, SiteInfo } from '../site'
 import {
   currentBuild,
   fingerprint,
   goLive,
   type ManifestArticle,
+  openTables,
   prune,
   putObject,
+  readObject,
+  type ShardedTable,
   type SiteManifest,
   withLock,
 } from './build'
 import { changeRows, consumeChanges, pendingChanges, siteCounts } from './changes'
-import { listFiles, pagePath, type PlannedFile, type Renderers } from './listPages'
+import { goneListFiles, listFiles, pagePath, type PlannedFile, type Renderers } from './listPages'
+import { allLists, type GroupStore, type ListChange, updateLists } from './listState'
 import { boardMember } from './people'
 import { type LoadedArticle, PAGE_SIZE, SiteReader, chunks } from './read'
 import { type KeptRendering, readRenders, renderKey, writeRenders } from './renders'
-import { searchFiles } from './searchFiles'
+import { type SearchChange, searchFiles } from './searchFiles'
 import { articleSource, articleSummary, contentHashOf } from './viewModels'
 
 export type { Renderers }
@@ -68,8 +72,12 @@ export interface PublishReport {
   dir: string
   /** Every page was made again (a first publish, a renderer or settings change, or `full`). */
   full: boolean
-  /** Slugs of the articles in this build (published, or pending with a banner). */
-  articles: string[]
+  /** How many articles this build holds (published, or pending with a banner). */
+  articles: number
+  /** Slugs of the articles whose pages this publish made (new or changed). */
+  published: string[]
+  /** Slugs of the articles this publish took off the site. */
+  removed: string[]
   /** Articles not rendered from the database, and why; their previous pages, if any, stay. */
   refused: Refusal[]
   /** Site paths made anew in this build (the rest are the previous build's, unchanged). */
@@ -78,6 +86,11 @@ export interface PublishReport {
   reused: number
   /** How many articles' Markdown was rendered (the rest reused kept renderings). */
   renderedDocuments: number
+  /**
+   * How many shards of the build tables (see `ShardedTable`) this publish read and wrote: a
+   * publish that changed one article reads and writes a few, whatever the size of the site.
+   */
+  manifest: { shardsRead: number; shardsWritten: number }
   /** Content warnings in published pages (dropped HTML, unsafe URLs…), per article. */
   warnings: string[]
   durationMs: number
@@ -139,66 +152,92 @@ export async function publishSite(
     const renderer = options.rendererVersion ?? 'unversioned'
     const siteKey = fingerprint(renderer, visibleSettings(settings), options.baseUrl)
     const documentsVersion = fingerprint(options.documentsVersion ?? renderer, markdownOptions)
-    const previous = await currentBuild(options.root)
-    const full = !previous || previous.siteKey !== siteKey || options.full === true
+    const opened = await currentBuild(options.root)
+    // A build from before manifests were sharded is served, but a publish over it is full.
+    const previous = opened?.manifest.version === 3 ? opened : undefined
+    const full = !previous || previous.manifest.siteKey !== siteKey || options.full === true
     const withPending = settings.publishPolicy === 'pending-with-banner'
     const reader = new SiteReader(payload)
     const counts = await siteCounts(payload)
 
-    const articles: Record<string, ManifestArticle> = full ? {} : { ...previous!.articles }
-    const files: SiteManifest['files'] = {}
-    if (!full) {
-      for (const [path, file] of Object.entries(previous!.files)) files[path] = file
-    }
+    // The new build's tables start as the previous build's (or empty, on a full publish) and
+    // change shard by shard; the previous build's stay as they were, to read from.
+    const before = previous ?? { manifest: undefined, ...openTables(options.root, undefined) }
+    const { files, articles } = openTables(options.root, full ? undefined : previous?.manifest)
+    let approvedCount = full ? 0 : previous!.manifest.articles.approved
     const refused: Refusal[] = []
     const warnings: string[] = []
     const rendered: string[] = []
     const records = new Map<string, SearchRecord>()
-    const changedSlugs = new Set<string>()
+    /** Articles whose pages, summary or search record changed, with their previous entries. */
+    const changes = new Map<string, { before?: ManifestArticle }>()
+    /** Every article's summary, on a full publish (the lists are made from all of them). */
+    const summaries: FeedArticle[] = []
     let renderedDocuments = 0
-    const slugById = new Map(
-      Object.entries(previous?.articles ?? {}).map(([slug, a]) => [a.id, slug]),
-    )
 
-    const remove = (slug: string) => {
-      const entry = articles[slug]
+    const changed = async (id: string) => {
+      if (!changes.has(id)) changes.set(id, { before: await before.articles.get(id) })
+    }
+    const setArticle = async (entry: ManifestArticle) => {
+      const old = await articles.get(entry.id)
+      approvedCount += (entry.summary.approved ? 1 : 0) - (old?.summary.approved ? 1 : 0)
+      await articles.set(entry.id, entry)
+    }
+    const remove = async (id: string) => {
+      const entry = await articles.get(id)
       if (!entry) return
-      for (const page of entry.pages) delete files[page]
-      delete articles[slug]
-      changedSlugs.add(slug)
+      await changed(id)
+      for (const page of entry.pages) await files.delete(page)
+      await articles.delete(id)
+      if (entry.summary.approved) approvedCount--
     }
     /** A refused article keeps the pages it had, if any. */
-    const keepPrevious = (slug: string) => {
-      const before = previous?.articles[slug]
-      if (!before) return
-      articles[slug] = before
-      for (const page of before.pages) files[page] = previous!.files[page]!
+    const keepPrevious = async (id: string) => {
+      const old = await before.articles.get(id)
+      if (!old) return
+      await setArticle(old)
+      summaries.push(old.summary)
+      for (const page of old.pages) {
+        const file = await before.files.get(page)
+        if (file) await files.set(page, file)
+      }
     }
 
     const secret = resolveSecret()
     const publishPage = async (page: LoadedArticle[]) => {
-      const jobs = page.map((loaded) => {
-        const { doc } = loaded
-        // An article whose slug changed leaves its old address.
-        const oldSlug = slugById.get(String(doc.id))
-        if (oldSlug && oldSlug !== doc.slug) remove(oldSlug)
-        // A published revision's rendering is kept under its approval; a pending one's is not kept
-        // across publishes (it changes until approved) but is keyed by its content all the same.
-        const hash = loaded.approved ? doc.approval?.hash : undefined
-        return { loaded, key: renderKey(hash ?? contentHashOf(loaded), documentsVersion) }
-      })
+      const jobs = await Promise.all(
+        page.map(async (loaded) => {
+          const { doc } = loaded
+          const id = String(doc.id)
+          // An article whose slug changed leaves its old address.
+          const current = await articles.get(id)
+          if (current && current.slug !== doc.slug) {
+            await changed(id)
+            for (const path of current.pages) await files.delete(path)
+          }
+          // A published revision's rendering is kept under its approval; a pending one's is not
+          // kept across publishes (it changes until approved) but is keyed by its content.
+          const hash = loaded.approved ? doc.approval?.hash : undefined
+          return {
+            loaded,
+            id,
+            current: current?.slug === doc.slug ? current : undefined,
+            key: renderKey(hash ?? contentHashOf(loaded), documentsVersion),
+          }
+        }),
+      )
       const kept = await readRenders(
         payload,
         jobs.filter((j) => j.loaded.approved).map((j) => j.key),
       )
       const toKeep: KeptRendering[] = []
       await Promise.all(
-        jobs.map(async ({ loaded, key }) => {
+        jobs.map(async ({ loaded, id, current, key }) => {
           const { doc } = loaded
           const slug = doc.slug
-          const refuse = (reason: string) => {
+          const refuse = async (reason: string) => {
             refused.push({ id: doc.id, slug, reason })
-            if (full) keepPrevious(slug)
+            if (full) await keepPrevious(id)
           }
           if (loaded.approved && !doc.approval?.hash) {
             return refuse(`it is published but has no approval record (state "${doc.state}")`)
@@ -211,7 +250,7 @@ export async function publishSite(
               siteKey,
               source: articleSource(loaded),
               approvedHash: loaded.approved ? doc.approval!.hash! : undefined,
-              previousInput: full || !articles[slug] ? undefined : previous!.articles[slug]?.input,
+              previousInput: full ? undefined : current?.input,
               kept: kept.get(key),
               key,
               secret,
@@ -235,18 +274,22 @@ export async function publishSite(
             putObject(options.root, result.history.html, result.history.sha),
             putObject(options.root, result.search.json, result.search.sha),
           ])
-          files[paths.article] = { object: result.article.sha, input: result.input }
-          files[paths.history] = { object: result.history.sha, input: result.input }
+          await changed(id)
+          await files.set(paths.article, { object: result.article.sha, input: result.input })
+          await files.set(paths.history, { object: result.history.sha, input: result.input })
           rendered.push(paths.article, paths.history)
-          records.set(slug, result.search.record)
-          changedSlugs.add(slug)
-          articles[slug] = {
-            id: String(doc.id),
-            summary: articleSummary(loaded),
+          records.set(id, result.search.record)
+          const summary = articleSummary(loaded)
+          if (full) summaries.push(summary)
+          await setArticle({
+            id,
+            slug,
+            summary,
             input: result.input,
             pages: [paths.article, paths.history],
             search: result.search.sha,
-          }
+            doc: current?.doc ?? -1,
+          })
         }),
       )
       await writeRenders(payload, toKeep)
@@ -263,21 +306,30 @@ export async function publishSite(
       }
       for await (const page of reader.published()) await scan(page)
       if (withPending) for await (const page of reader.pending()) await scan(page)
-      // Verifying: what is not on the site any more leaves it.
-      for (const [slug, a] of Object.entries(articles)) {
-        if (!seen.has(a.id) && !refused.some((r) => r.slug === slug)) remove(slug)
+      if (!full) {
+        // Verifying: what is not on the site any more leaves it; what is, is listed again.
+        const gone: string[] = []
+        for await (const [id] of articles.entries()) {
+          if (!seen.has(id) && !refused.some((r) => String(r.id) === id)) gone.push(id)
+        }
+        for (const id of gone) await remove(id)
       }
     } else {
-      const changes = await pendingChanges(payload, new Date(previous!.now), now)
-      consumed = changes.rows
-      const ids = new Set(changes.articles)
+      const pending = await pendingChanges(payload, new Date(previous!.manifest.now), now)
+      consumed = pending.rows
+      const ids = new Set(pending.articles)
       // Deleted articles (or any change the queries above did not explain): compare counts.
-      const present = Object.values(previous!.articles)
-      const approvedBefore = present.filter((a) => a.summary.approved).length
-      if (counts.published < approvedBefore || (!withPending && present.length > approvedBefore)) {
-        for (const a of present) ids.add(a.id)
-      } else if (withPending && counts.pending < present.length - approvedBefore) {
-        for (const a of present) if (!a.summary.approved) ids.add(a.id)
+      const present = previous!.manifest.articles
+      const everyId = async (which: (a: ManifestArticle) => boolean) => {
+        for await (const [id, a] of before.articles.entries()) if (which(a)) ids.add(id)
+      }
+      if (
+        counts.published < present.approved ||
+        (!withPending && present.size > present.approved)
+      ) {
+        await everyId(() => true)
+      } else if (withPending && counts.pending < present.size - present.approved) {
+        await everyId((a) => !a.summary.approved)
       }
       for (const chunk of chunks([...ids])) {
         for (let i = 0; i < chunk.length; i += PAGE_SIZE) {
@@ -287,12 +339,31 @@ export async function publishSite(
           // Considered but not on the site any more: unpublished, withdrawn, deleted.
           const found = new Set(page.map((a) => String(a.doc.id)))
           for (const id of part) {
-            const slug = slugById.get(id)
-            if (!found.has(id) && slug && !refused.some((r) => r.slug === slug)) remove(slug)
+            if (!found.has(id) && !refused.some((r) => String(r.id) === id)) await remove(id)
           }
         }
       }
     }
+
+    // The lists: made from every article on a full publish, else updated from what changed.
+    const store: GroupStore = {
+      put: (content) => putObject(options.root, content),
+      get: async (name) =>
+        JSON.parse((await readObject(options.root, name)).toString('utf8')) as FeedArticle[],
+    }
+    const listChanges: ListChange[] = []
+    for (const [id, change] of changes) {
+      const after = await articles.get(id)
+      listChanges.push({ before: change.before?.summary, after: after?.summary })
+    }
+    const everySummary = async () => {
+      const all: FeedArticle[] = []
+      for await (const [, a] of articles.entries()) all.push(a.summary)
+      return all
+    }
+    const { lists, views } = full
+      ? await allLists(summaries, store)
+      : await updateLists(previous!.manifest.lists, listChanges, store, everySummary)
 
     const boardUsers = await payload.find({
       collection: 'users',
@@ -310,92 +381,111 @@ export async function publishSite(
     const planned: PlannedFile[] = await listFiles({
       info,
       siteKey,
-      articles: Object.values(articles)
-        .map((a) => a.summary)
-        .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+      views,
       board: boardUsers.docs.map(boardMember),
       policy,
       render,
     })
-    const listPaths = new Set(planned.map((f) => f.path))
-    // Lists that are gone (a topic nobody writes about any more).
-    for (const path of Object.keys(files)) {
-      if (!isArticlePage(path) && !path.startsWith(SEARCH_PATH) && !listPaths.has(path)) {
-        delete files[path]
-      }
-    }
+    for (const path of goneListFiles(views)) await files.delete(path)
     for (const file of planned) {
-      if (files[file.path]?.input === file.input) continue
+      if ((await files.get(file.path))?.input === file.input) continue
       const object = await putObject(options.root, await file.render())
-      files[file.path] = { object, input: file.input }
+      await files.set(file.path, { object, input: file.input })
       rendered.push(file.path)
     }
 
+    const searchChanges = new Map<string, SearchChange>()
+    for (const [id, change] of changes) {
+      searchChanges.set(id, { before: change.before, after: await articles.get(id) })
+    }
     const search = await searchFiles({
       siteRoot: options.root,
-      previous: full ? undefined : previous!.search,
-      articles,
-      changed: changedSlugs,
+      previous: full ? undefined : previous!.manifest.search,
+      changes: searchChanges,
       records,
+      everyArticle: () => articles.entries(),
+      documents: articles.size,
       full,
     })
-    for (const path of Object.keys(files)) if (path.startsWith(SEARCH_PATH)) delete files[path]
-    if (!full) {
-      // The full index stays as it was: its files are the previous build's.
-      for (const [path, file] of Object.entries(previous!.files)) {
-        if (path.startsWith(`${SEARCH_PATH}${search.search.base}`)) files[path] = file
-      }
+    for (const [id, doc] of search.docs) {
+      const entry = (await articles.get(id))!
+      if (entry.doc !== doc) await articles.set(id, { ...entry, doc })
     }
+    const old = full ? undefined : previous!.manifest.search
+    if (old && old.base !== search.search.base) {
+      for (const path of old.baseFiles) await files.delete(path)
+    }
+    if (old && old.delta !== search.search.delta) await files.delete(old.delta)
     for (const file of search.files) {
+      const current = await files.get(file.path)
       const object = await putObject(options.root, file.content)
-      if (previous?.files[file.path]?.object !== object) rendered.push(file.path)
-      files[file.path] = { object, input: object }
+      if (current?.object === object) continue
+      if ((await before.files.get(file.path))?.object !== object) rendered.push(file.path)
+      await files.set(file.path, { object, input: object })
     }
 
-    const buildId = `${readAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`
-    const manifest: SiteManifest = {
-      version: 2,
-      buildId,
-      createdAt: new Date().toISOString(),
-      siteKey,
-      watermark: readAt.toISOString(),
-      now: now.toISOString(),
-      files: sortedKeys(files),
-      articles: sortedKeys(articles),
-      search: search.search,
-      counts,
-    }
     // Nothing to show that is not live already: no new build (the change log is still consumed).
     const same =
       !full &&
-      rendered.length === 0 &&
-      changedSlugs.size === 0 &&
-      Object.keys(files).length === Object.keys(previous!.files).length
+      !files.changed &&
+      !articles.changed &&
+      JSON.stringify(lists) === JSON.stringify(previous!.manifest.lists) &&
+      JSON.stringify(search.search) === JSON.stringify(previous!.manifest.search)
+    const buildId = `${readAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`
     if (!same) {
+      const manifest: SiteManifest = {
+        version: 3,
+        buildId,
+        createdAt: new Date().toISOString(),
+        siteKey,
+        watermark: readAt.toISOString(),
+        now: now.toISOString(),
+        files: { shards: await files.save(), size: files.size },
+        articles: { shards: await articles.save(), size: articles.size, approved: approvedCount },
+        search: search.search,
+        lists,
+        counts,
+      }
       await goLive(options.root, manifest)
       await prune(options.root)
     }
     await consumeChanges(payload, consumed)
-    const reused = Object.keys(files).length - new Set(rendered).size
+    const made = new Set(rendered)
     return {
-      buildId: same ? previous!.buildId : buildId,
+      buildId: same ? previous!.manifest.buildId : buildId,
       dir: options.root,
       full,
-      articles: Object.keys(manifest.articles),
+      articles: articles.size,
+      ...(await changedSlugs(changes, articles)),
       refused,
-      rendered: [...new Set(rendered)].sort(),
-      reused,
+      rendered: [...made].sort(),
+      reused: files.size - made.size,
       renderedDocuments,
       warnings,
+      manifest: {
+        shardsRead:
+          files.stats.read +
+          articles.stats.read +
+          before.files.stats.read +
+          before.articles.stats.read,
+        shardsWritten: files.stats.written + articles.stats.written,
+      },
       durationMs: Date.now() - started,
     }
   })
 }
 
-const SEARCH_PATH = site.SITE_PATHS.search.replace(/^\//, '')
-const ARTICLES_PATH = site.articleUrl('x').replace(/^\//, '').replace(/x\/$/, '')
-const isArticlePage = (path: string) => path.startsWith(ARTICLES_PATH)
-
-function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+/** The slugs of the changed articles that are on the site now, and of those that left it. */
+async function changedSlugs(
+  changes: ReadonlyMap<string, { before?: ManifestArticle }>,
+  articles: ShardedTable<ManifestArticle>,
+): Promise<{ published: string[]; removed: string[] }> {
+  const published = new Set<string>()
+  const removed = new Set<string>()
+  for (const [id, { before }] of changes) {
+    const after = await articles.get(id)
+    if (after) published.add(after.slug)
+    if (before && before.slug !== after?.slug) removed.add(before.slug)
+  }
+  return { published: [...published].sort(), removed: [...removed].sort() }
 }

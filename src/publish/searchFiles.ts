@@ -13,98 +13,120 @@ export interface SearchFile {
 
 const root = site.SITE_PATHS.search.replace(/^\//, '')
 
+/** An article's entries before and after a publish (absent: not on the site). */
+export interface SearchChange {
+  before?: ManifestArticle
+  after?: ManifestArticle
+}
+
 /**
  * The search index of a build. A full publish (or a delta grown past `DELTA_LIMIT`) makes a new
  * full index, numbering documents by slug so the same articles always give the same files; any
  * other publish keeps the full index and rewrites only the delta: the records of the articles
  * changed since, and the numbers of the full index's entries they replace. `records` holds the
- * records made by this publish; the others are read from the site folder's objects.
+ * records made by this publish (by article id); the others are read from the site folder's
+ * objects. Returns the document number of every article whose number is new or changed.
  */
 export async function searchFiles({
   siteRoot,
   previous,
-  articles,
-  changed,
+  changes,
   records,
+  everyArticle,
+  documents,
   full,
 }: {
   siteRoot: string
   previous: ManifestSearch | undefined
-  /** Every article of the new build, by slug. */
-  articles: Readonly<Record<string, ManifestArticle>>
-  /** Slugs whose record changed (added, changed or removed) in this publish. */
-  changed: ReadonlySet<string>
+  /** Articles whose record changed (added, changed or removed) in this publish, by id. */
+  changes: ReadonlyMap<string, SearchChange>
   records: ReadonlyMap<string, SearchRecord>
+  /** Every article of the new build (read only to make a full index). */
+  everyArticle: () => AsyncIterable<[string, ManifestArticle]>
+  /** How many articles the new build holds. */
+  documents: number
   full: boolean
-}): Promise<{ search: ManifestSearch; files: SearchFile[] }> {
-  const record = async (slug: string): Promise<SearchRecord> =>
-    records.get(slug) ??
-    (JSON.parse(
-      (await readObject(siteRoot, articles[slug]!.search)).toString('utf8'),
-    ) as SearchRecord)
+}): Promise<{ search: ManifestSearch; files: SearchFile[]; docs: Map<string, number> }> {
+  const record = async (id: string, search: string): Promise<SearchRecord> =>
+    records.get(id) ??
+    (JSON.parse((await readObject(siteRoot, search)).toString('utf8')) as SearchRecord)
 
-  let delta = previous && !full ? new Set(previous.changed) : new Set<string>()
-  for (const slug of changed) delta.add(slug)
-  delta = new Set([...delta].filter((slug) => articles[slug]))
-  const files: SearchFile[] = []
+  let delta: ManifestSearch['changed'] | undefined
+  let nextDoc = previous?.nextDoc ?? 0
+  const stale = new Set(previous?.stale ?? [])
+  const docs = new Map<string, number>()
+  if (previous && !full) {
+    delta = { ...previous.changed }
+    for (const [id, { before, after }] of changes) {
+      // The full index's entry for this article (if any) is out of date from now on; the delta
+      // holds the article under a number of its own.
+      const was = delta[id]?.doc ?? before?.doc
+      const inBase = was !== undefined && was < previous.baseCount
+      if (inBase) stale.add(was)
+      if (!after) {
+        delete delta[id]
+        continue
+      }
+      const doc = was !== undefined && !inBase ? was : nextDoc++
+      delta[id] = { doc, search: after.search }
+      docs.set(id, doc)
+    }
+    if (Object.keys(delta).length > DELTA_LIMIT) delta = undefined
+  }
 
-  if (!previous || full || delta.size > DELTA_LIMIT) {
-    const slugs = Object.keys(articles).sort()
-    const docs = Object.fromEntries(slugs.map((slug, doc) => [slug, doc]))
+  if (!previous || !delta) {
+    const entries: { id: string; slug: string; search: string }[] = []
+    for await (const [id, a] of everyArticle()) entries.push({ id, slug: a.slug, search: a.search })
+    entries.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     const indexed = await Promise.all(
-      slugs.map(async (slug) => ({ doc: docs[slug]!, record: await record(slug) })),
+      entries.map(async (e, doc) => {
+        docs.set(e.id, doc)
+        return { doc, record: await record(e.id, e.search) }
+      }),
     )
     const base = [...site.searchBaseFiles(indexed)]
     const name = `b-${sha256(base.map(([p, c]) => `${p}\n${c}`).join('\n')).slice(0, 16)}/`
-    for (const [path, content] of base) files.push({ path: `${root}${name}${path}`, content })
+    const files = base.map(([path, content]) => ({ path: `${root}${name}${path}`, content }))
+    const deltaContent = site.searchDeltaFile([], [])
     const search: ManifestSearch = {
       base: name,
-      docs,
-      baseCount: slugs.length,
-      nextDoc: slugs.length,
-      changed: [],
+      baseFiles: files.map((f) => f.path),
+      baseCount: entries.length,
+      nextDoc: entries.length,
+      delta: deltaPath(deltaContent),
+      changed: {},
       stale: [],
     }
-    const deltaContent = site.searchDeltaFile([], [])
-    return { search, files: [...files, ...deltaFiles(search, deltaContent, slugs.length)] }
+    return { search, files: [...files, ...deltaFiles(search, deltaContent, entries.length)], docs }
   }
 
-  const docs = { ...previous.docs }
-  let nextDoc = previous.nextDoc
-  const stale = new Set(previous.stale)
-  const inBase = (slug: string) => slug in docs && docs[slug]! < previous.baseCount
-  for (const slug of changed) {
-    // The full index's entry for this article (if any) is out of date from now on; the delta
-    // holds the article under a number of its own.
-    if (inBase(slug)) {
-      stale.add(docs[slug]!)
-      delete docs[slug]
-    }
-    if (!articles[slug]) delete docs[slug]
-    else if (!(slug in docs)) docs[slug] = nextDoc++
-  }
+  const ids = Object.keys(delta).sort((a, b) => delta[a]!.doc - delta[b]!.doc)
   const indexed = await Promise.all(
-    [...delta].sort().map(async (slug) => ({ doc: docs[slug]!, record: await record(slug) })),
+    ids.map(async (id) => ({ doc: delta[id]!.doc, record: await record(id, delta[id]!.search) })),
   )
+  const content = site.searchDeltaFile(indexed, [...stale])
   const search: ManifestSearch = {
-    base: previous.base,
-    docs,
-    baseCount: previous.baseCount,
+    ...previous,
     nextDoc,
-    changed: [...delta].sort(),
+    delta: deltaPath(content),
+    changed: Object.fromEntries(ids.map((id) => [id, delta[id]!])),
     stale: [...stale].sort((a, b) => a - b),
   }
-  const content = site.searchDeltaFile(indexed, search.stale)
-  return { search, files: deltaFiles(search, content, Object.keys(articles).length) }
+  return { search, files: deltaFiles(search, content, documents), docs }
 }
 
+const deltaPath = (content: string) => `${root}delta-${sha256(content).slice(0, 16)}.json`
+
 function deltaFiles(search: ManifestSearch, delta: string, documents: number): SearchFile[] {
-  const name = `delta-${sha256(delta).slice(0, 16)}.json`
   return [
-    { path: `${root}${name}`, content: delta },
+    { path: search.delta, content: delta },
     {
       path: `${root}meta.json`,
-      content: site.searchMetaFile({ base: search.base, delta: name, documents }),
+      content: site.searchMetaFile({
+        base: search.base,
+        delta: search.delta.slice(root.length),
+        documents,
+      }),
     },
   ]
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { readBuild, readObject, sitePaths, type SiteManifest } from './build'
+import { type Build, openBuild, readObject, sitePaths } from './build'
 import { readLink } from './build/layout'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -29,16 +29,19 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
-let cached: { root: string; target: string; manifest: SiteManifest } | undefined
+let cached: { root: string; target: string; build: Build } | undefined
 
-/** The live build's manifest, read again only when `current` points elsewhere. */
-async function liveManifest(root: string): Promise<SiteManifest | undefined> {
+/**
+ * The live build, opened again only when `current` points elsewhere; a request loads only the
+ * shard of the file table that holds its path.
+ */
+async function liveBuild(root: string): Promise<Build | undefined> {
   const target = await readLink(sitePaths(root).current)
   if (!target) return undefined
-  if (cached?.root === root && cached.target === target) return cached.manifest
-  const manifest = await readBuild(root, target)
-  if (manifest) cached = { root, target, manifest }
-  return manifest
+  if (cached?.root === root && cached.target === target) return cached.build
+  const build = await openBuild(root, target)
+  if (build) cached = { root, target, build }
+  return build
 }
 
 /** The site path a URL path names (`/a/` is `a/index.html`), or undefined when it names none. */
@@ -60,8 +63,8 @@ export function sitePathOf(urlPath: string): string | undefined {
  * `null` when nothing has been published yet.
  */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
-  const manifest = await liveManifest(root)
-  if (!manifest) return null
+  const build = await liveBuild(root)
+  if (!build) return null
   const sitePath = sitePathOf(urlPath)
   const candidates = sitePath
     ? sitePath.endsWith('index.html')
@@ -69,7 +72,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
       : [sitePath, `${sitePath}/index.html`]
     : []
   for (const candidate of candidates) {
-    const file = manifest.files[candidate]
+    const file = await build.files.get(candidate)
     if (!file) continue
     return {
       status: 200,
@@ -77,7 +80,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
       contentType: contentTypeOf(candidate),
     }
   }
-  const notFound = manifest.files['404.html']
+  const notFound = await build.files.get('404.html')
   const body = notFound ? await readObject(root, notFound.object) : Buffer.from('Not found')
   return { status: 404, body, contentType: 'text/html; charset=utf-8' }
 }
@@ -100,6 +103,6 @@ export async function readFolderFile(dir: string, urlPath: string): Promise<Stat
 
 /** A file of the live build by its site path (`articles/x/index.html`), or undefined. */
 export async function readSiteFile(root: string, sitePath: string): Promise<string | undefined> {
-  const file = (await liveManifest(root))?.files[sitePath.replace(/^\//, '')]
+  const file = await (await liveBuild(root))?.files.get(sitePath.replace(/^\//, ''))
   return file ? (await readObject(root, file.object)).toString('utf8') : undefined
 }

@@ -33,12 +33,15 @@ export function topicIndex(
 ): Map<string, { topic: TopicRef; articles: ArticleSummary[] }> {
   const groups = new Map<string, { spellings: Map<string, number>; articles: ArticleSummary[] }>()
   for (const article of articles) {
+    // Listed once under a topic it names in two spellings.
+    const listed = new Set<string>()
     for (const name of new Set(topicsOf(article))) {
       const slug = topicSlug(name)
       let group = groups.get(slug)
       if (!group) groups.set(slug, (group = { spellings: new Map(), articles: [] }))
       group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1)
-      group.articles.push(article)
+      if (!listed.has(slug)) group.articles.push(article)
+      listed.add(slug)
     }
   }
   const result = new Map<string, { topic: TopicRef; articles: ArticleSummary[] }>()

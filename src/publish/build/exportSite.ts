@@ -10,15 +10,22 @@ import { currentBuild } from './manifest'
  * where the file system allows, copies elsewhere. Returns how many files were written.
  */
 export async function exportSite(root: string, dir: string): Promise<number> {
-  const manifest = await currentBuild(root)
-  if (!manifest) throw new Error(`nothing to export from ${root}: nothing has been published`)
+  const build = await currentBuild(root)
+  if (!build) throw new Error(`nothing to export from ${root}: nothing has been published`)
   const target = path.resolve(dir)
   await fs.rm(target, { recursive: true, force: true })
   const paths = sitePaths(root)
-  for (const [file, { object }] of Object.entries(manifest.files)) {
+  let written = 0
+  const made = new Set<string>()
+  for await (const [file, { object }] of build.files.entries()) {
     const to = path.join(target, file)
-    await fs.mkdir(path.dirname(to), { recursive: true })
+    const dir = path.dirname(to)
+    if (!made.has(dir)) {
+      await fs.mkdir(dir, { recursive: true })
+      made.add(dir)
+    }
     await fs.link(paths.object(object), to).catch(() => fs.copyFile(paths.object(object), to))
+    written++
   }
-  return Object.keys(manifest.files).length
+  return written
 }

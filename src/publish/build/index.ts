@@ -6,15 +6,24 @@
 export { sitePaths } from './layout'
 export { PublishBusyError, withLock } from './lock'
 export {
+  changedFiles,
   currentBuild,
+  fileGroup,
   fingerprint,
   goLive,
+  openBuild,
+  openTables,
   readBuild,
+  type ArticleGroup,
+  type Build,
+  type ManifestLists,
+  type RankedList,
   type ManifestArticle,
   type ManifestFile,
   type ManifestSearch,
   type SiteManifest,
 } from './manifest'
 export { putObject, readObject, sha256 } from './objects'
+export { SHARDS, ShardedTable, shardIndex, type ShardStats, type ShardTable } from './shards'
 export { exportSite } from './exportSite'
 export { prune, rollback } from './rollback'

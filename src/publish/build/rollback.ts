@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { readLink, sitePaths, swapLink } from './layout'
 import { withLock } from './lock'
-import { readBuild } from './manifest'
+import { openBuild } from './manifest'
 
 /** Manifests kept besides `current` and `previous`, before old ones and their objects go. */
 const KEEP_BUILDS = 20
@@ -29,10 +29,23 @@ export async function prune(root: string): Promise<void> {
   }
   const used = new Set<string>()
   for (const entry of live) {
-    const manifest = await readBuild(root, path.join(paths.builds, entry))
-    if (!manifest) continue
-    for (const file of Object.values(manifest.files)) used.add(file.object)
-    for (const article of Object.values(manifest.articles)) used.add(article.search)
+    const build = await openBuild(root, path.join(paths.builds, entry))
+    if (!build) continue
+    const { manifest } = build
+    if (manifest.version === 3) {
+      for (const name of [...manifest.files.shards, ...manifest.articles.shards]) {
+        if (name) used.add(name)
+      }
+      for (const list of [
+        ...Object.values(manifest.lists.topics),
+        ...Object.values(manifest.lists.sitemaps),
+      ]) {
+        used.add(list.members)
+      }
+      for (const { search } of Object.values(manifest.search.changed)) used.add(search)
+    }
+    for await (const [, file] of build.files.entries()) used.add(file.object)
+    for await (const [, article] of build.articles.entries()) used.add(article.search)
   }
   for (const dir of await fs.readdir(paths.objects).catch(() => [] as string[])) {
     for (const name of await fs.readdir(path.join(paths.objects, dir))) {
