@@ -3,12 +3,11 @@ import { randomBytes } from 'node:crypto'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { Citation, SiteSetting, User } from '../../payload-types'
-import { appendEvent, eventRecord } from './auditTrail'
+import { actorProfile, type ActorProfile, appendEvent, eventRecord } from './auditTrail'
 import { createInBulk } from './bulkCreate'
 import { runInTransaction } from '../config/transactions'
 import { citationData } from './citationData'
 import type { Action, ImportPlan, PlannedArticle } from './importPlan'
-import { SYSTEM_ID } from '../workflow'
 import { ContentError } from './loadContentDir'
 import { recordSiteChange } from './siteChanges'
 
@@ -116,7 +115,7 @@ export async function applyImport(
           req,
         })
       }
-      const profiles = new Map<string, Profile>()
+      const profiles = new Map<string, ActorProfile>()
       for (const article of plan.articles) {
         if (article.action === 'unchanged') continue
         current = article.file
@@ -231,8 +230,6 @@ async function writeArticle(
   )
 }
 
-type Profile = { name?: string | null; credentials?: string | null } | null
-
 /**
  * Creates a new article as Payload's create would store it, through the adapter: the document,
  * its first version (the latest; published when the import approved it), its `import` event
@@ -243,7 +240,7 @@ async function createArticleInBulk(
   article: PlannedArticle,
   userIds: ReadonlyMap<string, User['id']>,
   citationIds: ReadonlyMap<string, Citation['id']>,
-  profiles: Map<string, Profile>,
+  profiles: Map<string, ActorProfile>,
 ): Promise<void> {
   const at = new Date().toISOString()
   const base = articleData(article, userIds, citationIds)
@@ -260,21 +257,7 @@ async function createArticleInBulk(
   } as Parameters<Payload['db']['createVersion']>[0])
   const actorId = eventActor(article, userIds)
   const key = String(actorId)
-  if (!profiles.has(key)) {
-    profiles.set(
-      key,
-      actorId === SYSTEM_ID
-        ? null
-        : await req.payload.findByID({
-            collection: 'users',
-            id: actorId,
-            depth: 0,
-            select: { name: true, credentials: true },
-            disableErrors: true,
-            req,
-          }),
-    )
-  }
+  if (!profiles.has(key)) profiles.set(key, await actorProfile(req, actorId))
   const event = eventRecord({ ...article.decision.event, actorId }, profiles.get(key)!, {
     references: article.content.references,
   })

@@ -23,21 +23,28 @@ export async function appendEvent(
     openComments?: Id[]
   } = {},
 ): Promise<Review> {
-  const actor = personId(event.actorId)
-  // The actor's name and credentials are copied into the event: the record keeps who acted, as
-  // they were then, whatever later happens to the profile.
-  const profile =
-    actor === null
-      ? null
-      : await req.payload.findByID({
-          collection: 'users',
-          id: actor,
-          depth: 0,
-          select: { name: true, credentials: true },
-          disableErrors: true,
-          req,
-        })
+  const profile = await actorProfile(req, event.actorId)
   return storeEvent(req, articleId as Review['article'], eventRecord(event, profile, recorded))
+}
+
+/** What an event freezes of its actor: their name and credentials now (none for the system). */
+export type ActorProfile = { name?: string | null; credentials?: string | null } | null
+
+/**
+ * The actor's name and credentials as they are now, to copy into an event: the record keeps who
+ * acted, as they were then, whatever later happens to the profile.
+ */
+export async function actorProfile(req: PayloadRequest, actorId: Id | undefined) {
+  const actor = personId(actorId)
+  if (actor === null) return null
+  return req.payload.findByID({
+    collection: 'users',
+    id: actor,
+    depth: 0,
+    select: { name: true, credentials: true },
+    disableErrors: true,
+    req,
+  })
 }
 
 /** An actor's or assignee's id as the trail stores it: 'system' (or none) is no person. */
@@ -51,7 +58,7 @@ const personId = (id: Id | undefined) =>
  */
 export function eventRecord(
   event: WorkflowEvent,
-  profile: { name?: string | null; credentials?: string | null } | null,
+  profile: ActorProfile,
   recorded: { references?: readonly CslItem[]; openComments?: Id[] } = {},
 ): StoredEvent {
   return {

@@ -106,6 +106,19 @@ function sitemapOf(members: FeedArticle[]) {
   }
 }
 
+/** A sitemap shard's entry in the manifest (its members kept as a group object), and its URLs. */
+async function sitemapGroup(store: GroupStore, members: FeedArticle[]) {
+  const { urls, lastmod, newest } = sitemapOf(members)
+  const entry = {
+    members: await putGroup(store, members),
+    count: members.length,
+    approved: urls.length,
+    lastmod,
+    newest,
+  }
+  return { entry, urls }
+}
+
 async function putGroup(store: GroupStore, members: FeedArticle[]): Promise<string> {
   return store.put(JSON.stringify([...members].sort(bySlug)))
 }
@@ -160,14 +173,8 @@ export async function allLists(
   const sitemapPages: ListViews['sitemapPages'] = []
   for (const shard of [...groups.keys()].sort((a, b) => a - b)) {
     const members = groups.get(shard)!
-    const { urls, lastmod, newest: latest } = sitemapOf(members)
-    lists.sitemaps[shard] = {
-      members: await putGroup(store, members),
-      count: members.length,
-      approved: urls.length,
-      lastmod,
-      newest: latest,
-    }
+    const { entry, urls } = await sitemapGroup(store, members)
+    lists.sitemaps[shard] = entry
     if (urls.length) sitemapPages.push({ shard, urls })
   }
   return {
@@ -236,19 +243,13 @@ export async function updateLists(
   for (const shard of [...shards].sort((a, b) => a - b)) {
     const group = previous.sitemaps[shard]
     const members = await membersAfter(group, (a) => site.sitemapShard(a.slug) === shard)
-    const { urls, lastmod, newest: latest } = sitemapOf(members)
+    const { entry, urls } = await sitemapGroup(store, members)
     if (!urls.length && group && group.approved > 0) goneSitemaps.push(shard)
     if (!members.length) {
       delete lists.sitemaps[shard]
       continue
     }
-    lists.sitemaps[shard] = {
-      members: await putGroup(store, members),
-      count: members.length,
-      approved: urls.length,
-      lastmod,
-      newest: latest,
-    }
+    lists.sitemaps[shard] = entry
     if (urls.length) sitemapPages.push({ shard, urls })
   }
   return { lists, views: viewsOf(lists, { topicPages, goneTopics, sitemapPages, goneSitemaps }) }
