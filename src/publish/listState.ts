@@ -243,12 +243,14 @@ export async function updateLists(
   for (const shard of [...shards].sort((a, b) => a - b)) {
     const group = previous.sitemaps[shard]
     const members = await membersAfter(group, (a) => site.sitemapShard(a.slug) === shard)
-    const { entry, urls } = await sitemapGroup(store, members)
-    if (!urls.length && group && group.approved > 0) goneSitemaps.push(shard)
     if (!members.length) {
+      if (group && group.approved > 0) goneSitemaps.push(shard)
       delete lists.sitemaps[shard]
       continue
     }
+    // Its members are kept as an object only while it has any.
+    const { entry, urls } = await sitemapGroup(store, members)
+    if (!urls.length && group && group.approved > 0) goneSitemaps.push(shard)
     lists.sitemaps[shard] = entry
     if (urls.length) sitemapPages.push({ shard, urls })
   }
