@@ -93,3 +93,23 @@ test('an author pastes three BibTeX references, checks the preview, saves them, 
   await snap(page, 'references-import-submitted')
   await context.close()
 })
+
+test('a click on "Import references" while the page is still loading is not lost', async ({
+  page,
+}) => {
+  await signIn(page, 'author')
+  // A slow machine: the page's scripts arrive two seconds late, so the server's HTML (with its
+  // button) is on screen well before React has attached a handler to it, and the click comes
+  // as soon as the button is there (this is what made CI's clicks do nothing).
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    await route.continue()
+  })
+  await page.goto('/admin/collections/citations', { waitUntil: 'commit' })
+  await page.getByRole('button', { name: 'Import references' }).click()
+  await expect(
+    page
+      .getByRole('region', { name: 'Import references' })
+      .getByLabel('References', { exact: true }),
+  ).toBeVisible()
+})

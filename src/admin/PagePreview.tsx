@@ -3,6 +3,7 @@ import { Button, useConfig, useDocumentInfo, useForm } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
 import { useCallback, useId, useState } from 'react'
 
+import { useHydrated } from './hydrated'
 import { idOf } from './ids'
 import { errorMessageOf } from './requests'
 
@@ -47,6 +48,7 @@ export const PagePreview: UIFieldClientComponent = () => {
   const [html, setHtml] = useState<string>()
   const [error, setError] = useState<string>()
   const [loading, setLoading] = useState(false)
+  const hydrated = useHydrated()
   const headingId = useId()
 
   const refresh = useCallback(async () => {
@@ -87,7 +89,12 @@ export const PagePreview: UIFieldClientComponent = () => {
           The whole page as readers will see it, with your unsaved changes.
         </p>
         <div className="page-preview__buttons">
-          <Button buttonStyle="secondary" size="small" onClick={() => void refresh()}>
+          <Button
+            buttonStyle="secondary"
+            size="small"
+            disabled={!hydrated}
+            onClick={() => void refresh()}
+          >
             {loading ? 'Rendering…' : html ? 'Refresh preview' : 'Show page preview'}
           </Button>
           {html ? (

@@ -8,6 +8,7 @@ import type {
   ImportPreviewEntry,
 } from '../../collections/Citations/endpoints/importReferences'
 import { formatOfFileName, REFERENCE_FORMAT_LABELS, REFERENCE_FORMATS } from '../references/formats'
+import { useHydrated } from './hydrated'
 import { refusalOf } from './requests'
 
 import './ReferenceImport.scss'
@@ -40,6 +41,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
  */
 export function ReferenceImport() {
   const [open, setOpen] = useState(false)
+  const hydrated = useHydrated()
   const panelId = useId()
   return (
     <div className="reference-import">
@@ -51,6 +53,7 @@ export function ReferenceImport() {
           size="small"
           aria-controls={panelId}
           aria-expanded={false}
+          disabled={!hydrated}
           onClick={() => setOpen(true)}
         >
           Import references
