@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads'
 
 import { type RenderTaskKind, runRenderTask } from './tasks'
+import { warmUp } from './warmUp'
 
 /** A render worker: runs one task per message and answers with its output or its error. */
 parentPort!.on('message', (message: { id: number; kind: RenderTaskKind; input: never }) => {
@@ -14,5 +15,12 @@ parentPort!.on('message', (message: { id: number; kind: RenderTaskKind; input: n
   parentPort!.postMessage(reply)
 })
 
+// One short render first, so no task's budget pays for the first run of the pipeline (a failure
+// here would be every task's too: the first one reports it).
+try {
+  warmUp()
+} catch {
+  // reported by the first task
+}
 // Loaded and ready: the pool starts a task's time budget only now.
 parentPort!.postMessage({ ready: true })
