@@ -66,8 +66,8 @@ export async function listFiles({
   plan(pagePath(site.SITE_PATHS.home), [recent, topicRefs], () =>
     render.renderHomePage(info, recent, topicRefs),
   )
-  for (const { topic, articles: members } of views.topicPages) {
-    plan(pagePath(topic.url), [topic, members], () => render.renderTopicPage(info, topic, members))
+  for (const { path, topic, pager, articles } of topicPageFiles(views)) {
+    plan(path, [topic, pager, articles], () => render.renderTopicPage(info, topic, articles, pager))
   }
   plan(pagePath(site.SITE_PATHS.feed), feed, () => render.renderAtomFeed(info, feed))
 
@@ -96,10 +96,39 @@ export async function listFiles({
   return files
 }
 
-/** The files of list pages that are gone (a topic nobody writes about, an emptied sitemap). */
+/** Every page of the topics `views` lists to make, with its file and its articles. */
+export function topicPageFiles(views: Pick<ListViews, 'topicPages'>) {
+  return views.topicPages.flatMap(({ topic, articles }) =>
+    site.topicPages(articles).map((page) => ({
+      path: pagePath(site.topicPageUrl(topic, page.pager.number)),
+      topic,
+      ...page,
+    })),
+  )
+}
+
+/** The files of a topic's pages `from` to `to` (from 1). */
+const topicFiles = (topic: site.TopicRef, from: number, to: number) =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) =>
+    pagePath(site.topicPageUrl(topic, from + i)),
+  )
+
+/**
+ * The files of list pages that are gone: every page of a topic nobody writes about any more, the
+ * last pages of a topic that has fewer articles than before, an emptied sitemap.
+ */
 export function goneListFiles(views: ListViews): string[] {
   return [
-    ...views.goneTopics.map((t) => pagePath(t.url)),
+    ...views.goneTopics.flatMap((t) => topicFiles(t, 1, site.topicPageCount(t.count))),
+    ...views.topicPages.flatMap(({ topic, previousCount }) =>
+      previousCount === undefined
+        ? []
+        : topicFiles(
+            topic,
+            site.topicPageCount(topic.count) + 1,
+            site.topicPageCount(previousCount),
+          ),
+    ),
     ...views.goneSitemaps.map((shard) => pagePath(site.sitemapShardUrl(shard))),
   ]
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as site from '../site'
 import type { FeedArticle } from '../site'
 import { type ManifestLists, putObject, readObject } from './build'
+import { goneListFiles, topicPageFiles } from './listPages'
 import { allLists, FEED_KEPT, type GroupStore, type ListChange, updateLists } from './listState'
 
 let root: string
@@ -66,7 +67,12 @@ describe('the lists of a build, updated from what changed', () => {
     const next = random(9)
     const all = new Map<string, FeedArticle>()
     for (let i = 0; i < 150; i++) all.set(`a-${i}`, article(next, `a-${i}`))
-    let state: ManifestLists = (await allLists([...all.values()], store)).lists
+    const first = await allLists([...all.values()], store)
+    let state: ManifestLists = first.lists
+    // The topic pages of the build (topics of about 50 articles: some grow past a page, some
+    // shrink back to one).
+    const topicFiles = new Set(topicPageFiles(first.views).map((f) => f.path))
+    const paths = (files: { path: string }[]) => files.map((f) => f.path).sort()
     let rescans = 0
     for (let step = 0; step < 40; step++) {
       const changes: ListChange[] = []
@@ -107,10 +113,13 @@ describe('the lists of a build, updated from what changed', () => {
       expect(shown(updated), `step ${step}`).toEqual(shown(full))
       // Every page made again is made as a full publish makes it; every page gone is gone.
       const fullTopics = new Map(full.views.topicPages.map((p) => [p.topic.slug, p]))
-      for (const made of updated.views.topicPages) {
-        expect(made).toEqual(fullTopics.get(made.topic.slug))
+      for (const { topic, articles } of updated.views.topicPages) {
+        expect({ topic, articles }).toEqual(fullTopics.get(topic.slug))
       }
       for (const gone of updated.views.goneTopics) expect(fullTopics.has(gone.slug)).toBe(false)
+      for (const gone of goneListFiles(updated.views)) topicFiles.delete(gone)
+      for (const made of topicPageFiles(updated.views)) topicFiles.add(made.path)
+      expect([...topicFiles].sort(), `step ${step}`).toEqual(paths(topicPageFiles(full.views)))
       const fullSitemaps = new Map(full.views.sitemapPages.map((p) => [p.shard, p]))
       for (const made of updated.views.sitemapPages) {
         expect(made).toEqual(fullSitemaps.get(made.shard))
@@ -121,6 +130,36 @@ describe('the lists of a build, updated from what changed', () => {
     // The kept entries refill the lists: reading every article is the exception.
     expect(rescans).toBeLessThan(5)
   }, 60_000)
+
+  it('adds a topic page when a topic outgrows its pages, and removes it when it shrinks back', async () => {
+    const next = random(5)
+    const one = (i: number) => ({ ...article(next, `c-${i}`), topics: ['Anaemia'] })
+    const articles = Array.from({ length: site.TOPIC_PAGE_SIZE }, (_, i) => one(i))
+    const start = await allLists(articles, store)
+    expect(topicPageFiles(start.views).map((f) => f.path)).toEqual(['topics/anaemia/index.html'])
+    const added = one(site.TOPIC_PAGE_SIZE)
+    const grown = await updateLists(start.lists, [{ after: added }], store, async () => articles)
+    expect(topicPageFiles(grown.views).map((f) => f.path)).toEqual([
+      'topics/anaemia/index.html',
+      'topics/anaemia/page/2/index.html',
+    ])
+    expect(goneListFiles(grown.views)).toEqual([])
+    const shrunk = await updateLists(grown.lists, [{ before: articles[3]! }], store, async () =>
+      articles.filter((_, i) => i !== 3).concat(added),
+    )
+    expect(topicPageFiles(shrunk.views).map((f) => f.path)).toEqual(['topics/anaemia/index.html'])
+    expect(goneListFiles(shrunk.views)).toEqual(['topics/anaemia/page/2/index.html'])
+    const emptied = await updateLists(
+      grown.lists,
+      [...articles, added].map((before) => ({ before })),
+      store,
+      async () => [],
+    )
+    expect(goneListFiles(emptied.views).filter((f) => f.startsWith('topics/'))).toEqual([
+      'topics/anaemia/index.html',
+      'topics/anaemia/page/2/index.html',
+    ])
+  })
 
   it('makes again only the groups a change touches', async () => {
     const next = random(4)

@@ -28,8 +28,11 @@ export interface ListViews {
   /** Every topic, by slug. */
   topics: TopicRef[]
   feed: FeedArticle[]
-  /** Topic pages to make (every topic on a full publish, the changed ones otherwise). */
-  topicPages: { topic: TopicRef; articles: ArticleSummary[] }[]
+  /**
+   * Topics whose pages to make (every topic on a full publish, the changed ones otherwise), with
+   * all their articles and, for a topic that had articles before, how many it had.
+   */
+  topicPages: { topic: TopicRef; articles: ArticleSummary[]; previousCount?: number }[]
   /** Topic pages to remove (nobody writes about the topic any more). */
   goneTopics: TopicRef[]
   /** Article sitemaps to make, and to remove (no approved article left in them). */
@@ -230,7 +233,7 @@ export async function updateLists(
     }
     const { topic, articles } = site.topicIndex(members).get(slug)!
     lists.topics[slug] = { members: await putGroup(store, members), count: members.length, topic }
-    topicPages.push({ topic, articles })
+    topicPages.push({ topic, articles, previousCount: group?.count })
   }
 
   const sitemapPages: ListViews['sitemapPages'] = []

@@ -17,6 +17,37 @@ export const topicSlug = (name: string): string => token(name)
 /** The page of a topic. */
 export const topicUrl = (slug: string): string => `${SITE_PATHS.topics}${slug}/`
 
+/**
+ * How many articles one page of a topic lists: a topic of thousands of articles is many light
+ * pages (not one of megabytes), and an approval remakes the page its article is on.
+ */
+export const TOPIC_PAGE_SIZE = 50
+
+/** How many pages a topic of `count` articles has (at least one). */
+export const topicPageCount = (count: number): number =>
+  Math.max(1, Math.ceil(count / TOPIC_PAGE_SIZE))
+
+/** Page `n` (from 1) of a topic: the first at the topic's address, the others at `page/<n>/`. */
+export const topicPageUrl = (topic: Pick<TopicRef, 'url'>, n: number): string =>
+  n === 1 ? topic.url : `${topic.url}page/${n}/`
+
+/** Which page of a topic this is, of how many. */
+export interface Pager {
+  number: number
+  total: number
+}
+
+/** A topic's articles (in their listed order) split into its pages. */
+export function topicPages(
+  articles: readonly ArticleSummary[],
+): { pager: Pager; articles: ArticleSummary[] }[] {
+  const total = topicPageCount(articles.length)
+  return Array.from({ length: total }, (_, i) => ({
+    pager: { number: i + 1, total },
+    articles: articles.slice(i * TOPIC_PAGE_SIZE, (i + 1) * TOPIC_PAGE_SIZE),
+  }))
+}
+
 /** The topics an article is listed under (at least one). */
 export function topicsOf(article: Pick<ArticleSummary, 'topics'>): string[] {
   const topics = (article.topics ?? []).map((t) => t.trim()).filter(Boolean)

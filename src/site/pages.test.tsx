@@ -11,7 +11,7 @@ import {
   renderPolicyPage,
   renderTopicPage,
 } from './render'
-import { recentlyReviewed, topicIndex } from './lists'
+import { recentlyReviewed, TOPIC_PAGE_SIZE, topicIndex, topicPages } from './lists'
 import { all, attr, byId, hasClass, one, parse, tag, text } from './testing/html'
 
 function common(tree: Root) {
@@ -85,6 +85,49 @@ describe('topic page', () => {
     expect(text(one(tree, tag('h1')))).toBe(topic!.topic.name)
     const cards = all(tree, hasClass('article-card'))
     expect(cards).toHaveLength(topic!.articles.length)
+    expect(all(tree, hasClass('pager'))).toHaveLength(0)
+  })
+
+  it('splits a topic of many articles into pages linked to each other, each its own address', () => {
+    const many = Array.from({ length: TOPIC_PAGE_SIZE * 2 + 3 }, (_, i) => ({
+      ...summaries[0]!,
+      slug: `article-${String(i).padStart(3, '0')}`,
+      url: `/articles/article-${String(i).padStart(3, '0')}/`,
+      title: `Question ${String(i).padStart(3, '0')}?`,
+      topics: ['Anaemia'],
+    }))
+    const { topic, articles } = topicIndex(many).get('anaemia')!
+    const pages = topicPages(articles)
+    expect(pages.map((p) => [p.pager, p.articles.length])).toEqual([
+      [{ number: 1, total: 3 }, TOPIC_PAGE_SIZE],
+      [{ number: 2, total: 3 }, TOPIC_PAGE_SIZE],
+      [{ number: 3, total: 3 }, 3],
+    ])
+    expect(pages.flatMap((p) => p.articles)).toEqual(articles)
+    const trees = pages.map((p) => parse(renderTopicPage(site, topic, p.articles, p.pager)))
+    const canonical = (t: Root) =>
+      attr(
+        one(t, (el) => el.tagName === 'link' && attr(el, 'rel') === 'canonical'),
+        'href',
+      )
+    expect(trees.map(canonical)).toEqual([
+      `${site.baseUrl}/topics/anaemia/`,
+      `${site.baseUrl}/topics/anaemia/page/2/`,
+      `${site.baseUrl}/topics/anaemia/page/3/`,
+    ])
+    const links = (t: Root) =>
+      all(one(t, hasClass('pager')), tag('a')).map((a) => [text(a), attr(a, 'href')])
+    expect(links(trees[0]!)).toEqual([['Next page', '/topics/anaemia/page/2/']])
+    expect(links(trees[1]!)).toEqual([
+      ['Previous page', '/topics/anaemia/'],
+      ['Next page', '/topics/anaemia/page/3/'],
+    ])
+    expect(links(trees[2]!)).toEqual([['Previous page', '/topics/anaemia/page/2/']])
+    for (const t of trees) common(t)
+    expect(text(one(trees[1]!, tag('title')))).toContain('Anaemia (page 2 of 3)')
+    expect(text(one(trees[1]!, hasClass('lede')))).toContain(
+      `${TOPIC_PAGE_SIZE * 2 + 3} articles, reviewed by our Medical Advisory Board; this is page 2 of 3.`,
+    )
   })
 })
 

@@ -8,6 +8,7 @@ import { HomePage } from './components/HomePage'
 import { TopicPage } from './components/TopicPage'
 import { NotFoundPage } from './components/NotFoundPage'
 import { PolicyPage } from './components/PolicyPage'
+import type { Pager } from './lists'
 import type {
   ArticleSummary,
   ArticleView,
@@ -36,13 +37,14 @@ export function renderHomePage(
   return page(<HomePage site={site} recent={recent} topics={topics} />)
 }
 
-/** A topic page (at `topic.url`): every article about it. */
+/** A page of a topic (at `topicPageUrl(topic, pager.number)`): the articles given, by question. */
 export function renderTopicPage(
   site: SiteInfo,
   topic: TopicRef,
   articles: ArticleSummary[],
+  pager?: Pager,
 ): string {
-  return page(<TopicPage site={site} topic={topic} articles={articles} />)
+  return page(<TopicPage site={site} topic={topic} articles={articles} pager={pager} />)
 }
 
 /** The advisory board page (at `/advisory-board/`): one profile per person at `#<slug>`. */

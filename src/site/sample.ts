@@ -11,7 +11,7 @@ import {
   summaries,
 } from './fixtures'
 import { SITE_PATHS, historyUrl } from './format'
-import { recentlyReviewed, topicIndex } from './lists'
+import { recentlyReviewed, TOPIC_PAGE_SIZE, topicIndex, topicPages, topicPageUrl } from './lists'
 import { renderAtomFeed, renderRobots, renderSitemap } from './feeds'
 import {
   renderArticlePage,
@@ -20,6 +20,7 @@ import {
   renderHomePage,
   renderNotFoundPage,
   renderPolicyPage,
+  renderTopicPage,
 } from './render'
 
 /**
@@ -55,6 +56,21 @@ export function renderSampleSite(): Map<string, string> {
   for (const article of [approved, pending, overdue]) {
     files.set(`${article.url}index.html`, renderArticlePage(site, article))
     files.set(`${historyUrl(article)}index.html`, renderHistoryPage(site, article))
+  }
+  // Every topic's page, and the pages of a topic too long for one.
+  const many = Array.from({ length: TOPIC_PAGE_SIZE + 1 }, (_, i) => ({
+    ...summaries[0]!,
+    slug: `long-${i}`,
+    url: `/articles/long-${i}/`,
+    topics: ['A long topic'],
+  }))
+  for (const { topic, articles } of [...topicIndex([...summaries, ...many]).values()]) {
+    for (const page of topicPages(articles)) {
+      files.set(
+        `${topicPageUrl(topic, page.pager.number)}index.html`,
+        renderTopicPage(site, topic, page.articles, page.pager),
+      )
+    }
   }
   for (const asset of SITE_ASSETS) files.set(asset.path, readFileSync(asset.file, 'utf8'))
   return files
