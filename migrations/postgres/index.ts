@@ -9,6 +9,7 @@ import * as migration_20261201_174904_reference_policy from './20261201_174904_r
 import * as migration_20261201_180530_preview_links from './20261201_180530_preview_links';
 import * as migration_20261201_182437_review_event_references from './20261201_182437_review_event_references';
 import * as migration_20261201_183105_review_comments from './20261201_183105_review_comments';
+import * as migration_20261202_012450_texts_parent_index from './20261202_012450_texts_parent_index';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261201_183105_review_comments.up,
     down: migration_20261201_183105_review_comments.down,
-    name: '20261201_183105_review_comments'
+    name: '20261201_183105_review_comments',
+  },
+  {
+    up: migration_20261202_012450_texts_parent_index.up,
+    down: migration_20261202_012450_texts_parent_index.down,
+    name: '20261202_012450_texts_parent_index'
   },
 ];

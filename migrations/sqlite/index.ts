@@ -9,6 +9,7 @@ import * as migration_20261201_174901_reference_policy from './20261201_174901_r
 import * as migration_20261201_180517_preview_links from './20261201_180517_preview_links';
 import * as migration_20261201_182434_review_event_references from './20261201_182434_review_event_references';
 import * as migration_20261201_183102_review_comments from './20261201_183102_review_comments';
+import * as migration_20261202_012445_texts_parent_index from './20261202_012445_texts_parent_index';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261201_183102_review_comments.up,
     down: migration_20261201_183102_review_comments.down,
-    name: '20261201_183102_review_comments'
+    name: '20261201_183102_review_comments',
+  },
+  {
+    up: migration_20261202_012445_texts_parent_index.up,
+    down: migration_20261202_012445_texts_parent_index.down,
+    name: '20261202_012445_texts_parent_index'
   },
 ];

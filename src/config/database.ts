@@ -3,7 +3,9 @@ import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { index as pgIndex } from '@payloadcms/db-postgres/drizzle/pg-core'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { index as sqliteIndex } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { ROOT_DIR } from './env'
@@ -53,6 +55,38 @@ function sqliteUrl(url: string): string {
   return `file:${absolute}`
 }
 
+/**
+ * The tables of `hasMany` text fields (articles' topics, and their versions'). Payload indexes
+ * them on (order, parent) only, so reading the topics of a page of articles scanned the whole
+ * table once per article: 615 036 sequential scans of `articles_texts` (11.9 billion rows read)
+ * in one full publish of 10 000 articles on PostgreSQL. Each gets an index on its parent.
+ */
+export const PARENT_INDEXED_TABLES = ['articles_texts', '_articles_v_texts'] as const
+
+type SqliteHook = NonNullable<Parameters<typeof sqliteAdapter>[0]['afterSchemaInit']>[number]
+type PostgresHook = NonNullable<Parameters<typeof postgresAdapter>[0]['afterSchemaInit']>[number]
+type HookArgs = Parameters<SqliteHook>[0] | Parameters<PostgresHook>[0]
+
+/** Adds those indexes to a schema, with the dialect's `index` builder. */
+function indexParents<A extends HookArgs>(
+  { schema, extendTable }: A,
+  index: (name: string) => { on: (column: never) => unknown },
+): A['schema'] {
+  for (const name of PARENT_INDEXED_TABLES) {
+    const table = schema.tables[name]
+    if (!table) throw new Error(`The database schema has no table ${name} to index.`)
+    extendTable({
+      table,
+      extraConfig: (t) => ({
+        [`${name}_parent_idx`]: index(`${name}_parent_idx`).on(t.parent as never),
+      }),
+    })
+  }
+  return schema
+}
+const sqliteParents: SqliteHook = (args) => indexParents(args, sqliteIndex)
+const postgresParents: PostgresHook = (args) => indexParents(args, pgIndex)
+
 /** The Payload database adapter for a DATABASE_URL (unset means the embedded SQLite file). */
 export function databaseAdapter(url: string | undefined): DatabaseAdapterObj {
   const kind = databaseKind(url)
@@ -70,10 +104,16 @@ export function databaseAdapter(url: string | undefined): DatabaseAdapterObj {
           // Transactions are off in the SQLite adapter unless options are given; imports and
           // workflow actions must be all-or-nothing.
           transactionOptions: {},
+          afterSchemaInit: [sqliteParents],
         }),
       )
     case 'postgres':
-      return postgresAdapter({ pool: { connectionString: url }, migrationDir: dir, push: false })
+      return postgresAdapter({
+        pool: { connectionString: url },
+        migrationDir: dir,
+        push: false,
+        afterSchemaInit: [postgresParents],
+      })
     case 'mongodb':
       return mongooseAdapter({ url: url!, migrationDir: dir })
   }
