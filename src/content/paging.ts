@@ -36,6 +36,37 @@ export async function* pagesById<T extends { id: string | number }>(
   }
 }
 
+/**
+ * The items of `source`, asking for the next one as soon as the current one is handed out: the
+ * reading of a page overlaps the work done with the one before (at most one page waits).
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]()
+  let next = it.next()
+  let finished = false
+  try {
+    for (;;) {
+      const { done, value } = await next
+      if (done) {
+        finished = true
+        return
+      }
+      next = it.next()
+      // A read that fails while the current item is worked on is reported when it is reached,
+      // not as an unhandled rejection meanwhile.
+      next.catch(() => {})
+      yield value
+    }
+  } finally {
+    // The consumer stopped early (or failed): the source is closed once its read in flight ends.
+    if (!finished)
+      void next.then(
+        () => it.return?.(),
+        () => {},
+      )
+  }
+}
+
 /** The id of a relationship value, populated (`{ id, … }`) or not, as a string. */
 export const refId = (ref: unknown): string =>
   String(typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import type { SiteSetting } from '../../payload-types'
 import { resolveSecret } from '../config/env'
+import { readAhead } from '../content/paging'
 import { createMarkdownProcessor, type MarkdownOptions } from '../markdown'
 import { DEFAULT_CITATION_STYLE, isCitationStyle } from '../references'
 import { type RenderPool, renderPool } from '../render'
@@ -304,8 +305,9 @@ export async function publishSite(
         for (const a of page) seen.add(String(a.doc.id))
         await publishPage(page)
       }
-      for await (const page of reader.published()) await scan(page)
-      if (withPending) for await (const page of reader.pending()) await scan(page)
+      // The next page is read while this one renders.
+      for await (const page of readAhead(reader.published())) await scan(page)
+      if (withPending) for await (const page of readAhead(reader.pending())) await scan(page)
       if (!full) {
         // Verifying: what is not on the site any more leaves it; what is, is listed again.
         const gone: string[] = []

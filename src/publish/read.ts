@@ -3,6 +3,7 @@ import type { Payload, Where } from 'payload'
 import type { Article, Citation, Review, User } from '../../payload-types'
 import { chunks, pagesById, refId as idOf } from '../content/paging'
 import { SHOWN_WHILE_PENDING, statesWhere } from '../workflow'
+import { ById } from './byId'
 
 export { chunks }
 
@@ -51,26 +52,6 @@ const PERSON_FIELDS = {
   bio: true,
   disclosures: true,
 } as const
-
-/**
- * Documents by id, read in chunks and kept for the rest of the publish (articles share their
- * references and people): what the pages need, never a whole table.
- */
-class ById<T extends { id: string | number }> {
-  private readonly kept = new Map<string, T>()
-  constructor(private readonly read: (ids: string[]) => Promise<T[]>) {}
-
-  async load(ids: Iterable<string>): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.kept.has(id))
-    for (const chunk of chunks(missing)) {
-      for (const doc of await this.read(chunk)) this.kept.set(String(doc.id), doc)
-    }
-  }
-
-  get(id: string): T | undefined {
-    return this.kept.get(id)
-  }
-}
 
 /**
  * Reads articles for the site in pages, with what their pages show: their cited references,
