@@ -9,7 +9,7 @@ import { createMarkdownProcessor, type MarkdownOptions } from '../markdown'
 import { DEFAULT_CITATION_STYLE, isCitationStyle } from '../references'
 import { type RenderPool, renderPool } from '../render'
 import * as site from '../site'
-import type { FeedArticle, SearchRecord, SiteInfo } from '../site'
+import type { FeedArticle, SiteInfo } from '../site'
 import {
   currentBuild,
   fingerprint,
@@ -169,7 +169,8 @@ export async function publishSite(
     const refused: Refusal[] = []
     const warnings: string[] = []
     const rendered: string[] = []
-    const records = new Map<string, SearchRecord>()
+    /** The search records this publish made, as JSON (parsed one at a time for the index). */
+    const records = new Map<string, string>()
     /** Articles whose pages, summary or search record changed, with their previous entries. */
     const changes = new Map<string, { before?: ManifestArticle }>()
     /** Every article's summary, on a full publish (the lists are made from all of them). */
@@ -279,7 +280,7 @@ export async function publishSite(
           await files.set(paths.article, { object: result.article.sha, input: result.input })
           await files.set(paths.history, { object: result.history.sha, input: result.input })
           rendered.push(paths.article, paths.history)
-          records.set(id, result.search.record)
+          records.set(id, result.search.json)
           const summary = articleSummary(loaded)
           if (full) summaries.push(summary)
           await setArticle({

@@ -40,16 +40,18 @@ export async function searchFiles({
   previous: ManifestSearch | undefined
   /** Articles whose record changed (added, changed or removed) in this publish, by id. */
   changes: ReadonlyMap<string, SearchChange>
-  records: ReadonlyMap<string, SearchRecord>
+  /** Search records made by this publish, as JSON, by article id. */
+  records: ReadonlyMap<string, string>
   /** Every article of the new build (read only to make a full index). */
   everyArticle: () => AsyncIterable<[string, ManifestArticle]>
   /** How many articles the new build holds. */
   documents: number
   full: boolean
 }): Promise<{ search: ManifestSearch; files: SearchFile[]; docs: Map<string, number> }> {
+  const json = async (id: string, search: string): Promise<string> =>
+    records.get(id) ?? (await readObject(siteRoot, search)).toString('utf8')
   const record = async (id: string, search: string): Promise<SearchRecord> =>
-    records.get(id) ??
-    (JSON.parse((await readObject(siteRoot, search)).toString('utf8')) as SearchRecord)
+    JSON.parse(await json(id, search)) as SearchRecord
 
   let delta: ManifestSearch['changed'] | undefined
   let nextDoc = previous?.nextDoc ?? 0
@@ -78,13 +80,15 @@ export async function searchFiles({
     const entries: { id: string; slug: string; search: string }[] = []
     for await (const [id, a] of everyArticle()) entries.push({ id, slug: a.slug, search: a.search })
     entries.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    const indexed = await Promise.all(
-      entries.map(async (e, doc) => {
-        docs.set(e.id, doc)
-        return { doc, record: await record(e.id, e.search) }
-      }),
-    )
-    const base = [...site.searchBaseFiles(indexed)]
+    // Every record as JSON (a few kilobytes each); each is parsed only when the index takes it.
+    const texts = await Promise.all(entries.map((e) => json(e.id, e.search)))
+    entries.forEach((e, doc) => docs.set(e.id, doc))
+    function* indexed() {
+      for (let doc = 0; doc < texts.length; doc++) {
+        yield { doc, record: JSON.parse(texts[doc]!) as SearchRecord }
+      }
+    }
+    const base = [...site.searchBaseFiles(indexed())]
     const name = `b-${sha256(base.map(([p, c]) => `${p}\n${c}`).join('\n')).slice(0, 16)}/`
     const files = base.map(([path, content]) => ({ path: `${root}${name}${path}`, content }))
     const deltaContent = site.searchDeltaFile([], [])

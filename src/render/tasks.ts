@@ -22,7 +22,6 @@ import {
   renderArticle,
   type RenderedArticle,
   renderHistoryPage,
-  type SearchRecord,
   searchRecord,
   type SiteInfo,
   type ArticleSource,
@@ -92,7 +91,8 @@ export interface RenderTasks {
           input: string
           article: { sha: string; html: string }
           history: { sha: string; html: string }
-          search: { sha: string; json: string; record: SearchRecord }
+          /** The search record as JSON (the publisher keeps it as it is until the index). */
+          search: { sha: string; json: string }
           problems: ContentProblem[]
           /** A rendering made now, to keep. */
           keep?: { key: string; documents: string; mac: string }
@@ -205,7 +205,7 @@ export const RENDER_TASKS: Handlers = {
       input: inputFingerprint,
       article: { sha: sha256(article), html: article },
       history: { sha: sha256(history), html: history },
-      search: { sha: sha256(json), json, record },
+      search: { sha: sha256(json), json },
       problems: rendered.problems,
       keep,
     }

@@ -57,35 +57,62 @@ export interface IndexedRecord {
 type DocEntry = [string, string, string, 0 | 1]
 const entry = (r: SearchRecord): DocEntry => [r.url, r.title, r.summary ?? '', r.approved ? 1 : 0]
 
-/** Postings by term (sorted by document, terms in code point order): the same records, the same bytes. */
-function postings(records: readonly IndexedRecord[]): Map<string, [number, number][]> {
-  const byTerm = new Map<string, [number, number][]>()
-  for (const { doc, record } of [...records].sort((a, b) => a.doc - b.doc)) {
+/**
+ * Postings by term, built one record at a time: each term's list is flat (`doc, weight, doc,
+ * weight…`, by document), so 10 000 articles of a few hundred terms each are a few arrays of
+ * numbers, not millions of pairs.
+ */
+class Postings {
+  private readonly byTerm = new Map<string, number[]>()
+
+  add({ doc, record }: IndexedRecord): void {
     for (const [term, weight] of Object.entries(record.terms)) {
-      let list = byTerm.get(term)
-      if (!list) byTerm.set(term, (list = []))
-      list.push([doc, weight])
+      let list = this.byTerm.get(term)
+      if (!list) this.byTerm.set(term, (list = []))
+      list.push(doc, weight)
     }
   }
-  return new Map([...byTerm].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+
+  /** Terms in code point order, each with its postings as `[doc, weight]` pairs. */
+  *entries(which: (term: string) => boolean = () => true): Generator<[string, [number, number][]]> {
+    const terms = [...this.byTerm.keys()].filter(which)
+    terms.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    for (const term of terms) {
+      const flat = this.byTerm.get(term)!
+      const pairs: [number, number][] = []
+      for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!])
+      yield [term, pairs]
+    }
+  }
 }
+
+/** Records in document order (the same records, the same bytes). */
+const byDoc = (records: readonly IndexedRecord[]) => [...records].sort((a, b) => a.doc - b.doc)
 
 /**
  * The full index's files (path under the index's folder -> JSON): `t-NN.json` (term -> postings)
- * and `d-NN.json` (document -> what a result shows).
+ * and `d-NN.json` (document -> what a result shows). An array of records may be in any order;
+ * any other iterable is read once, in document order, so a caller can make each record as it is
+ * asked for and let it go (a full index of 10 000 articles never holds them all).
  */
-export function searchBaseFiles(records: readonly IndexedRecord[]): Map<string, string> {
-  const terms = Array.from({ length: SEARCH_TERM_SHARDS }, () => [] as [string, unknown][])
-  for (const [term, list] of postings(records))
-    terms[shardOf(term, SEARCH_TERM_SHARDS)]!.push([term, list])
+export function searchBaseFiles(
+  records: readonly IndexedRecord[] | Iterable<IndexedRecord>,
+): Map<string, string> {
+  const postings = new Postings()
   const docs = Array.from({ length: SEARCH_DOC_SHARDS }, () => [] as [number, DocEntry][])
-  for (const r of [...records].sort((a, b) => a.doc - b.doc)) {
+  let last = -1
+  for (const r of Array.isArray(records) ? byDoc(records) : records) {
+    if (r.doc <= last) throw new RangeError(`search records out of document order at ${r.doc}`)
+    last = r.doc
+    postings.add(r)
     docs[r.doc % SEARCH_DOC_SHARDS]!.push([r.doc, entry(r.record)])
   }
   const files = new Map<string, string>()
-  terms.forEach((entries, shard) =>
-    files.set(`t-${shard}.json`, JSON.stringify(Object.fromEntries(entries))),
-  )
+  // One shard's pairs at a time.
+  for (let shard = 0; shard < SEARCH_TERM_SHARDS; shard++) {
+    const inShard = (term: string) => shardOf(term, SEARCH_TERM_SHARDS) === shard
+    files.set(`t-${shard}.json`, JSON.stringify(Object.fromEntries(postings.entries(inShard))))
+  }
   docs.forEach((entries, shard) =>
     files.set(`d-${shard}.json`, JSON.stringify(Object.fromEntries(entries))),
   )
@@ -101,11 +128,12 @@ export function searchDeltaFile(
   records: readonly IndexedRecord[],
   stale: readonly number[],
 ): string {
+  const postings = new Postings()
+  const sorted = byDoc(records)
+  for (const r of sorted) postings.add(r)
   return JSON.stringify({
-    docs: Object.fromEntries(
-      [...records].sort((a, b) => a.doc - b.doc).map((r) => [r.doc, entry(r.record)]),
-    ),
-    terms: Object.fromEntries(postings(records)),
+    docs: Object.fromEntries(sorted.map((r) => [r.doc, entry(r.record)])),
+    terms: Object.fromEntries(postings.entries()),
     stale: [...new Set(stale)].sort((a, b) => a - b),
   })
 }
