@@ -10,6 +10,7 @@ import * as migration_20261201_180517_preview_links from './20261201_180517_prev
 import * as migration_20261201_182434_review_event_references from './20261201_182434_review_event_references';
 import * as migration_20261201_183102_review_comments from './20261201_183102_review_comments';
 import * as migration_20261202_012445_texts_parent_index from './20261202_012445_texts_parent_index';
+import * as migration_20261202_015908_publisher_query_indexes from './20261202_015908_publisher_query_indexes';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261202_012445_texts_parent_index.up,
     down: migration_20261202_012445_texts_parent_index.down,
-    name: '20261202_012445_texts_parent_index'
+    name: '20261202_012445_texts_parent_index',
+  },
+  {
+    up: migration_20261202_015908_publisher_query_indexes.up,
+    down: migration_20261202_015908_publisher_query_indexes.down,
+    name: '20261202_015908_publisher_query_indexes'
   },
 ];
