@@ -73,16 +73,22 @@ class Postings {
     }
   }
 
-  /** Terms in code point order, each with its postings as `[doc, weight]` pairs. */
-  *entries(which: (term: string) => boolean = () => true): Generator<[string, [number, number][]]> {
-    const terms = [...this.byTerm.keys()].filter(which)
-    terms.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    for (const term of terms) {
-      const flat = this.byTerm.get(term)!
-      const pairs: [number, number][] = []
-      for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!])
-      yield [term, pairs]
-    }
+  /** Every term, in code point order. */
+  terms(): string[] {
+    return [...this.byTerm.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  }
+
+  /** A term's postings as `[doc, weight]` pairs. */
+  pairs(term: string): [number, number][] {
+    const flat = this.byTerm.get(term) ?? []
+    const pairs: [number, number][] = []
+    for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!])
+    return pairs
+  }
+
+  /** These terms (in their order; default all) with their postings, as one object. */
+  object(terms: readonly string[] = this.terms()): Record<string, [number, number][]> {
+    return Object.fromEntries(terms.map((t) => [t, this.pairs(t)]))
   }
 }
 
@@ -108,11 +114,12 @@ export function searchBaseFiles(
     docs[r.doc % SEARCH_DOC_SHARDS]!.push([r.doc, entry(r.record)])
   }
   const files = new Map<string, string>()
-  // One shard's pairs at a time.
-  for (let shard = 0; shard < SEARCH_TERM_SHARDS; shard++) {
-    const inShard = (term: string) => shardOf(term, SEARCH_TERM_SHARDS) === shard
-    files.set(`t-${shard}.json`, JSON.stringify(Object.fromEntries(postings.entries(inShard))))
-  }
+  // Each term's shard computed once; one shard's pairs made at a time.
+  const shards = Array.from({ length: SEARCH_TERM_SHARDS }, () => [] as string[])
+  for (const term of postings.terms()) shards[shardOf(term, SEARCH_TERM_SHARDS)]!.push(term)
+  shards.forEach((terms, shard) =>
+    files.set(`t-${shard}.json`, JSON.stringify(postings.object(terms))),
+  )
   docs.forEach((entries, shard) =>
     files.set(`d-${shard}.json`, JSON.stringify(Object.fromEntries(entries))),
   )
@@ -133,7 +140,7 @@ export function searchDeltaFile(
   for (const r of sorted) postings.add(r)
   return JSON.stringify({
     docs: Object.fromEntries(sorted.map((r) => [r.doc, entry(r.record)])),
-    terms: Object.fromEntries(postings.entries()),
+    terms: postings.object(),
     stale: [...new Set(stale)].sort((a, b) => a - b),
   })
 }
