@@ -39,7 +39,11 @@ export function parseWithPositions(text: string, format: 'yaml' | 'json', lineOf
     }
     let located: Locate | undefined
     const locate: Locate = (path) => {
-      located ??= yamlDocument(text, lineOffset).locate
+      if (!located) {
+        // Valid JSON is valid YAML; were the parser ever to refuse it, nothing is located.
+        const doc = yamlDocument(text, lineOffset)
+        located = doc.ok ? doc.locate : () => undefined
+      }
       return located(path)
     }
     return { ok: true, value, locate }
@@ -47,7 +51,7 @@ export function parseWithPositions(text: string, format: 'yaml' | 'json', lineOf
   return yamlDocument(text, lineOffset)
 }
 
-function yamlDocument(text: string, lineOffset: number): Parsed & { locate: Locate } {
+function yamlDocument(text: string, lineOffset: number): Parsed {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const first = doc.errors[0]
@@ -58,8 +62,7 @@ function yamlDocument(text: string, lineOffset: number): Parsed & { locate: Loca
       line: pos.line + lineOffset,
       column: pos.col,
       message: `Invalid YAML: ${first.message.split('\n')[0]}`,
-      locate: () => undefined,
-    } as Parsed & { locate: Locate }
+    }
   }
   const locate: Locate = (path) => {
     let node: unknown = doc.contents
