@@ -1,4 +1,4 @@
-import { runRenderTask } from './tasks'
+import { type RenderTasks, runRenderTask } from './tasks'
 
 /**
  * A short article with what real ones have (headings, a list, a table, a citation, an audience
@@ -18,7 +18,7 @@ Low values are common [@warmup2020].
 | ALP | low |
 `
 
-export function warmUp(): { html: string; problems: unknown[] } {
+export function warmUp(): RenderTasks['article-page']['output'] {
   const now = new Date().toISOString()
   const person = { id: 'warm-up', slug: 'warm-up', name: 'Warm Up' }
   return runRenderTask('article-page', {
