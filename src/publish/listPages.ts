@@ -96,11 +96,14 @@ export async function listFiles({
   return files
 }
 
+/** The file of page `n` (from 1) of a topic. */
+const topicPageFile = (topic: site.TopicRef, n: number) => pagePath(site.topicPageUrl(topic, n))
+
 /** Every page of the topics `views` lists to make, with its file and its articles. */
 export function topicPageFiles(views: Pick<ListViews, 'topicPages'>) {
   return views.topicPages.flatMap(({ topic, articles }) =>
     site.topicPages(articles).map((page) => ({
-      path: pagePath(site.topicPageUrl(topic, page.pager.number)),
+      path: topicPageFile(topic, page.pager.number),
       topic,
       ...page,
     })),
@@ -109,9 +112,7 @@ export function topicPageFiles(views: Pick<ListViews, 'topicPages'>) {
 
 /** The files of a topic's pages `from` to `to` (from 1). */
 const topicFiles = (topic: site.TopicRef, from: number, to: number) =>
-  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) =>
-    pagePath(site.topicPageUrl(topic, from + i)),
-  )
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => topicPageFile(topic, from + i))
 
 /**
  * The files of list pages that are gone: every page of a topic nobody writes about any more, the
