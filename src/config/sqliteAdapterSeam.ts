@@ -10,6 +10,8 @@ import {
 } from '@libsql/client'
 import type { BaseDatabaseAdapter } from 'payload'
 
+import { checkStatementsReused, reusePreparedStatements } from './libsqlStatements'
+
 /** The versions this seam was written against and tested with. */
 const WRITTEN_FOR = '@payloadcms/db-sqlite 3.90.1 with @libsql/client 0.14.0'
 
@@ -102,6 +104,7 @@ export function giveEachTransactionItsOwnConnection(adapter: BaseDatabaseAdapter
     )
   }
 
+  reusePreparedStatements()
   const connect = members.connect.bind(adapter)
   members.connect = async (options) => {
     await connect(options)
@@ -114,6 +117,7 @@ export function giveEachTransactionItsOwnConnection(adapter: BaseDatabaseAdapter
       members.drizzle?.$client === client,
       'drizzle no longer runs on adapter.client, so its transactions would not come here',
     )
+    await checkStatementsReused(client)
     const busyTimeout = members.busyTimeout
     const synchronous = members.wal ? members.wal.synchronous : undefined
 
