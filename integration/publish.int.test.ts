@@ -151,6 +151,11 @@ describe('publishing', () => {
     expect(await objectOf(`articles/${first.slug}/index.html`)).toBe(unchanged)
     expect(await read('index.html')).toContain(second.title)
     expect(report.renderedDocuments).toBe(1)
+    // Where the time went: every phase, none longer than the whole publish.
+    const phases = Object.values(report.phases)
+    expect(Object.keys(report.phases)).toEqual(['start', 'articles', 'lists', 'search', 'live'])
+    expect(phases.every((ms) => ms >= 0)).toBe(true)
+    expect(phases.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(report.durationMs + 5)
   })
 
   it('takes an unpublished article off the site, and out of its lists and search', async () => {

@@ -1,7 +1,7 @@
 import type { TaskHandler } from 'payload'
 
 import type { PublishSiteIO } from '../publishSite'
-import { publishConfiguredSite } from '../../src/publish/configured'
+import { describePhases, publishConfiguredSite } from '../../src/publish/configured'
 
 /** The publishSite task's work: runs in the job worker (see ../publishSite.ts). */
 export const publishSiteHandler: TaskHandler<PublishSiteIO> = async ({ input, req }) => {
@@ -9,7 +9,7 @@ export const publishSiteHandler: TaskHandler<PublishSiteIO> = async ({ input, re
     verify: input.verify ?? false,
   })
   req.payload.logger.info(
-    `Published (${input.reason ?? 'on demand'}): ${report.rendered.length} file(s) rendered, ${report.refused.length} article(s) refused`,
+    `Published (${input.reason ?? 'on demand'}): ${report.rendered.length} file(s) rendered, ${report.refused.length} article(s) refused, in ${report.durationMs} ms (${describePhases(report)})`,
   )
   for (const r of report.refused)
     req.payload.logger.warn(`Publishing refused ${r.slug}: ${r.reason}`)

@@ -47,6 +47,12 @@ export async function publishConfiguredSite(
   })
 }
 
+/** Where a publish's time went, in one line: `start 12 ms, articles 80 ms, ...`. */
+export const describePhases = (report: Pick<PublishReport, 'phases'>): string =>
+  Object.entries(report.phases)
+    .map(([phase, ms]) => `${phase} ${ms} ms`)
+    .join(', ')
+
 /** A publish report in a few lines for a terminal. */
 export function describePublish(report: PublishReport): string {
   const lines = [
@@ -55,6 +61,7 @@ export function describePublish(report: PublishReport): string {
       (report.full ? ' (a full publish)' : '') +
       `; ${report.renderedDocuments} article(s) rendered from Markdown; ` +
       `${report.manifest.shardsRead} manifest shard(s) read, ${report.manifest.shardsWritten} written.`,
+    `  ${describePhases(report)}`,
   ]
   for (const r of report.refused) lines.push(`  refused ${r.slug}: ${r.reason}`)
   for (const w of report.warnings) lines.push(`  warning ${w}`)

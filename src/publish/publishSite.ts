@@ -95,6 +95,28 @@ export interface PublishReport {
   /** Content warnings in published pages (dropped HTML, unsafe URLs…), per article. */
   warnings: string[]
   durationMs: number
+  /**
+   * Where the time went, in milliseconds: `start` (settings, the live build, counts), `articles`
+   * (read, render, store the article pages), `lists` (home, topics, feed, sitemaps, other pages),
+   * `search` (the search index) and `live` (the manifest, the swap, the change log).
+   */
+  phases: Record<PublishPhase, number>
+}
+
+export type PublishPhase = 'start' | 'articles' | 'lists' | 'search' | 'live'
+
+/** Laps of a publish, each the milliseconds since the previous one. */
+function stopwatch() {
+  const laps = { start: 0, articles: 0, lists: 0, search: 0, live: 0 }
+  let last = performance.now()
+  return {
+    laps,
+    lap(phase: PublishPhase) {
+      const now = performance.now()
+      laps[phase] = Math.round(now - last)
+      last = now
+    },
+  }
 }
 
 /** A publish that cannot run at all (as opposed to one article being refused). */
@@ -132,6 +154,7 @@ export async function publishSite(
 ): Promise<PublishReport> {
   return withLock(options.root, async () => {
     const started = Date.now()
+    const phases = stopwatch()
     const readAt = new Date()
     const now = options.now ?? readAt
     const pool = options.pool ?? renderPool()
@@ -297,6 +320,7 @@ export async function publishSite(
       await writeRenders(payload, toKeep)
     }
 
+    phases.lap('start')
     // The change log's rows this build takes into account (a full build: all there were).
     let consumed: string[] = []
     if (full || options.verify) {
@@ -348,6 +372,7 @@ export async function publishSite(
       }
     }
 
+    phases.lap('articles')
     // The lists: made from every article on a full publish, else updated from what changed.
     const store: GroupStore = {
       put: (content) => putObject(options.root, content),
@@ -397,6 +422,7 @@ export async function publishSite(
       rendered.push(file.path)
     }
 
+    phases.lap('lists')
     const searchChanges = new Map<string, SearchChange>()
     for (const [id, change] of changes) {
       searchChanges.set(id, { before: change.before, after: await articles.get(id) })
@@ -427,6 +453,7 @@ export async function publishSite(
       await files.set(file.path, { object, input: object })
     }
 
+    phases.lap('search')
     // Nothing to show that is not live already: no new build (the change log is still consumed).
     const same =
       !full &&
@@ -453,6 +480,7 @@ export async function publishSite(
       await prune(options.root)
     }
     await consumeChanges(payload, consumed)
+    phases.lap('live')
     const made = new Set(rendered)
     return {
       buildId: same ? previous!.manifest.buildId : buildId,
@@ -474,6 +502,7 @@ export async function publishSite(
         shardsWritten: files.stats.written + articles.stats.written,
       },
       durationMs: Date.now() - started,
+      phases: phases.laps,
     }
   })
 }
