@@ -15,6 +15,7 @@ import { closeAndExit, openPayload } from '../scripts/lib/openPayload'
 import { changedFiles, currentBuild } from '../src/publish/build'
 import { publishConfiguredSite } from '../src/publish/configured'
 import { siteDir, readEnv } from '../src/config/env'
+import { renderPool } from '../src/render'
 
 const [step, slug, flag] = process.argv.slice(2)
 const payload = await openPayload()
@@ -29,8 +30,9 @@ if (step === 'clear-renders') {
   console.log(JSON.stringify({ cleared: true }))
 } else if (step === 'approve' && slug) {
   const publish = flag === '--publish'
-  // A running worker has published before: its pool, modules and renderer version are warm.
-  if (publish) await publishConfiguredSite(payload)
+  // A running server has published before, and warmed its render pool when it started
+  // (payload.config.ts): its pool, modules and renderer version are warm.
+  if (publish) await Promise.all([renderPool().warm(), publishConfiguredSite(payload)])
   const { docs } = await payload.find({
     collection: 'articles',
     where: { slug: { equals: slug } },
