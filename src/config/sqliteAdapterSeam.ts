@@ -73,6 +73,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * active, holding locks, until it is garbage-collected. The adapter's own connection is never
  * handed away, so it keeps its PRAGMAs.
  *
+ * It also turns on statement reuse for every libsql connection (`reusePreparedStatements`: libsql
+ * 0.4 keeps every statement it prepared until its connection closes) and, after connecting,
+ * checks that the adapter's client really reuses them (`checkStatementsReused`).
+ *
  * Checks, when called and after connecting, that the adapter has every member this relies on,
  * with the expected type, and throws `SqliteAdapterChangedError` (naming versions and the member)
  * when it does not. Serializing transactions is not done here (see sqliteTransactions.ts).
