@@ -10,18 +10,27 @@ import { account, api } from './helpers'
  * Load on loopback (autocannon, 50 connections, a bounded duration each): anonymous readers of
  * the site, an editor reading through the API, and readers while authors write drafts and submit
  * them through the workflow. Every request must answer 2xx, and every write must be there
- * afterwards. The figures (requests per second, p50, p99) go to test-results/load.json; they are
- * reported, not asserted: these machines are shared.
+ * afterwards. The figures (requests per second, p50, p99, slowest) go to test-results/load.json;
+ * they are reported, not asserted: these machines are shared.
  */
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 20)
 const CONNECTIONS = 50
-test.setTimeout((SECONDS * 3 + 120) * 1000)
+/**
+ * A request unanswered after this long counts as lost. Not autocannon's 10 s: each run opens its
+ * 50 connections at once, and Node accepts one new connection per turn of its event loop, so
+ * under load the last one waits for 49 turns before its first request is read (measured: 5-7 s on
+ * an idle 2-core machine, past 10 s with the cores busy elsewhere); see docs/reliability.md.
+ */
+const ANSWER_WITHIN_S = 60
+test.setTimeout((SECONDS * 3 + ANSWER_WITHIN_S * 3 + 120) * 1000)
 
 interface Figures {
   requests: number
   perSecond: number
   p50Ms: number
   p99Ms: number
+  slowestMs: number
+  /** Requests that failed or went unanswered (autocannon counts timeouts among its errors). */
   errors: number
   non2xx: number
 }
@@ -35,6 +44,7 @@ async function load(
     url: baseURL,
     connections: CONNECTIONS,
     duration: SECONDS,
+    timeout: ANSWER_WITHIN_S,
     headers,
     requests,
   })
@@ -43,7 +53,8 @@ async function load(
     perSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
+    slowestMs: result.latency.max,
+    errors: result.errors,
     non2xx: result.non2xx,
   }
 }
