@@ -31,6 +31,7 @@ const envSchema = z.object({
   RENDER_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   RENDER_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(512),
+  RENDER_PROFILE_DIR: z.string().optional(),
 })
 
 export type Env = z.infer<typeof envSchema>

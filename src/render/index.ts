@@ -9,7 +9,7 @@ let shared: RenderPool | undefined
 
 /**
  * This process's render pool, made on first use with the budgets from the environment
- * (RENDER_WORKERS, RENDER_TIMEOUT_MS, RENDER_MEMORY_MB): what the server's endpoints, the
+ * (RENDER_WORKERS, RENDER_TIMEOUT_MS, RENDER_MEMORY_MB, RENDER_PROFILE_DIR): what the server's endpoints, the
  * importer and the workflow render Markdown with.
  */
 export function renderPool(): RenderPool {
@@ -19,6 +19,7 @@ export function renderPool(): RenderPool {
       size: env.RENDER_WORKERS,
       timeoutMs: env.RENDER_TIMEOUT_MS,
       memoryMb: env.RENDER_MEMORY_MB,
+      profileDir: env.RENDER_PROFILE_DIR,
     })
   }
   return shared

@@ -1,3 +1,7 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createRenderPool, RenderError } from './pool'
@@ -82,4 +86,30 @@ describe('the render pool', () => {
       closing.run('check-article', { options, article: { title: 'Q', body: 'x', references: [] } }),
     ).rejects.toMatchObject({ failure: 'closed' })
   })
+})
+
+describe('a profiled render pool', () => {
+  it('writes a CPU profile of each worker that ran, naming what it rendered', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-profile-'))
+    try {
+      const profiled = createRenderPool({ size: 1, profileDir: dir })
+      await profiled.run('check-article', {
+        options,
+        article: { title: 'Q?', body: 'Yes [@a].', references: [] },
+      })
+      await profiled.close()
+      // (Under tsx, the module loader's own thread writes one too.)
+      const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.cpuprofile'))
+      const names = new Set<string>()
+      for (const file of files) {
+        const profile = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as {
+          nodes: { callFrame: { functionName: string } }[]
+        }
+        for (const node of profile.nodes) names.add(node.callFrame.functionName)
+      }
+      expect(names).toContain('examineArticle')
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

@@ -30,6 +30,11 @@ export interface RenderPoolOptions {
   timeoutMs?: number
   /** Heap budget of one worker, in MiB; default 512. */
   memoryMb?: number
+  /**
+   * Where each worker writes a V8 CPU profile when it ends (`--cpu-prof`), for finding where a
+   * render's time goes; default none.
+   */
+  profileDir?: string
   /** The repository root, where src/render lives; default the working directory. */
   root?: string
 }
@@ -95,7 +100,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
         // Pages are rendered with React's production build, whatever the parent runs as.
         env: { ...process.env, NODE_ENV: 'production' },
         // The parent's flags (a --cpu-prof, a loader) are not the worker's business.
-        execArgv: [],
+        execArgv: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
       },
     ])
     worker.unref()
@@ -153,6 +158,22 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     for (const job of queue.splice(0)) {
       job.reject(new RenderError('failed', `a render worker could not start: ${error.message}`))
     }
+  }
+
+  /**
+   * Ends a worker. A profiled one that is idle is asked to exit, so that it writes its profile
+   * (a terminated thread writes none); one that does not within a second is terminated.
+   */
+  const end = async (worker: Worker) => {
+    if (options.profileDir) {
+      const exited = new Promise<boolean>((resolve) => worker.once('exit', () => resolve(true)))
+      worker.postMessage({ exit: true })
+      const timer = setTimeout(() => void worker.terminate(), 1000)
+      await exited
+      clearTimeout(timer)
+      return
+    }
+    await worker.terminate()
   }
 
   /** Takes a worker out of the pool (and ends it); a new one is made when work needs it. */
@@ -230,7 +251,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
         finish(slot)
         job?.reject(new RenderError('closed', 'the render pool is closed'))
       }
-      await Promise.all(ending.map((slot) => slot.worker.terminate()))
+      await Promise.all(ending.map((slot) => end(slot.worker)))
     },
   }
 }
