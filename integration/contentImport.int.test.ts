@@ -340,6 +340,27 @@ describe('content import', () => {
       expect(await snapshot()).toEqual(before)
     })
 
+    it('lists the problems of every article, and imports none of the others', async () => {
+      const dir = await contentVariant(async (d) => {
+        const file = path.join(d, 'articles/low-alp-multiple-myeloma.md')
+        const text = await fs.readFile(file, 'utf8')
+        const slug = text.match(/^slug: (.*)$/m)![1]!
+        for (let i = 1; i <= 5; i++) {
+          let copy = text.replace(/^slug: .*$/m, `slug: ${slug}-${i}`)
+          if (i === 3 || i === 5)
+            copy = copy.replace('- disease stage [@', '- disease stage [@gone] [@')
+          await fs.writeFile(path.join(d, `articles/z-copy-${i}.md`), copy)
+        }
+      })
+      const before = await snapshot()
+      const problems = await problemsOf(dir)
+      expect(problems).toEqual([
+        expect.stringMatching(/z-copy-3\.md:\d+:\d+: .*gone/),
+        expect.stringMatching(/z-copy-5\.md:\d+:\d+: .*gone/),
+      ])
+      expect(await snapshot()).toEqual(before)
+    })
+
     it('rolls back everything when the CMS refuses a write part-way', async () => {
       const dir = await contentVariant(async () => {})
       const bundle = await loadContentDir(dir)
