@@ -16,7 +16,7 @@ export const ArticleRenders: CollectionConfig = {
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true },
-    // JSON text, MAC'd as stored: a json column may come back with its keys reordered.
+    // Deflated JSON in base64 (src/render/keptRendering.ts), MAC'd as stored.
     { name: 'documents', type: 'textarea', required: true },
     { name: 'mac', type: 'text', required: true },
   ],

@@ -1,17 +1,18 @@
 import type { Payload } from 'payload'
 
+import { KEPT_RENDERING_FORMAT } from '../render/keptRendering'
 import { fingerprint } from './build'
 import { chunks } from './read'
 
 /**
  * The key of an article revision's rendered documents: its content hash (which covers its
  * Markdown and its references' data), the pipeline's version and its options (citation style,
- * site address).
+ * site address), and how the documents are stored.
  */
 export const renderKey = (contentHash: string, documentsVersion: string): string =>
-  fingerprint('render', contentHash, documentsVersion)
+  fingerprint('render', contentHash, documentsVersion, KEPT_RENDERING_FORMAT)
 
-/** A kept rendering as stored: the documents as JSON text, and a MAC of key and text. */
+/** A kept rendering as stored: the documents (`packRendering`), and a MAC of key and text. */
 export interface KeptRendering {
   key: string
   documents: string

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto'
 import { reviewDiff, type ReviewDiff, type RevisionContent } from '../diff'
 
 import { fingerprint, sha256 } from '../config/fingerprint'
+import { packRendering, unpackRendering } from './keptRendering'
 import type { CslItem } from '../references'
 import { approvalProblem, contentHash, isOverdue } from '../workflow'
 import {
@@ -180,12 +181,12 @@ export const RENDER_TASKS: Handlers = {
         .digest('hex')
     let rendered: RenderedArticle | undefined
     if (input.kept && input.kept.mac === mac(input.kept.documents)) {
-      rendered = JSON.parse(input.kept.documents) as RenderedArticle
+      rendered = unpackRendering(input.kept.documents)
     }
     let keep: { key: string; documents: string; mac: string } | undefined
     if (!rendered) {
       rendered = renderArticle(source, processorFor(input.options))
-      const documents = JSON.stringify(rendered)
+      const documents = packRendering(rendered)
       keep = { key: input.key, documents, mac: mac(documents) }
     }
     const errors = rendered.problems.filter((p) => p.severity === 'error')
