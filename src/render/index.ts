@@ -9,8 +9,8 @@ let shared: RenderPool | undefined
 
 /**
  * This process's render pool, made on first use with the budgets from the environment
- * (RENDER_WORKERS, RENDER_TIMEOUT_MS, RENDER_MEMORY_MB, RENDER_PROFILE_DIR): what the server's endpoints, the
- * importer and the workflow render Markdown with.
+ * (RENDER_WORKERS, RENDER_TIMEOUT_MS, RENDER_MEMORY_MB; RENDER_PROFILE_DIR to profile it): what
+ * the server's endpoints, the importer and the workflow render Markdown with.
  */
 export function renderPool(): RenderPool {
   if (!shared) {

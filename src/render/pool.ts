@@ -166,7 +166,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
    */
   const end = async (worker: Worker) => {
     if (options.profileDir) {
-      const exited = new Promise<boolean>((resolve) => worker.once('exit', () => resolve(true)))
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
       worker.postMessage({ exit: true })
       const timer = setTimeout(() => void worker.terminate(), 1000)
       await exited
